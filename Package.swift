@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "policysim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "policysim", targets: ["policysim"]),
+    .executable(name: "policysim-bench", targets: ["policysim-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // MARK: - C shims
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"])]
+    ),
+
+    // MARK: - Public modules
+    /// Random streams and distributions; the only module that sees GSL's C pointers.
+    .target(name: "Stochastic", dependencies: ["CGSL"]),
+    /// A generic discrete-event engine that knows nothing of chips.
+    .target(
+      name: "DiscreteEvent",
+      dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+    ),
+    /// Chips, export-control policy and the supply-chain model.
+    .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
+    /// Monte Carlo replications and streaming aggregation.
+    .target(name: "Experiments", dependencies: ["PolicyModel"]),
+    /// Scenario files, diagnostics, CSV and manifests: everything that touches files.
+    .target(
+      name: "PolicySimIO",
+      dependencies: [
+        "PolicyModel", "Experiments",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    /// The thin command-line interface: the only target importing ArgumentParser.
+    .executableTarget(
+      name: "policysim",
+      dependencies: [
+        "PolicySimIO", "Experiments", "PolicyModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    /// Reference workloads of the engine (M/M/1, hold model), shared by benchmark and tests.
+    .target(
+      name: "EngineWorkloads",
+      dependencies: ["DiscreteEvent", "Stochastic"],
+      path: "Benchmarks/Workloads"
+    ),
+    /// Engine and replication throughput benchmark (build with `-c release`).
+    .executableTarget(
+      name: "policysim-bench",
+      dependencies: [
+        "EngineWorkloads", "PolicySimIO", "Experiments",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
+      path: "Benchmarks/policysim-bench"
+    ),
+
+    // MARK: - Tests
+    .testTarget(name: "StochasticTests", dependencies: ["Stochastic", "CGSL"]),
+    .testTarget(
+      name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
+    .testTarget(
+      name: "PolicyModelTests",
+      dependencies: ["PolicyModel", "PolicySimIO", "Experiments"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PolicySimCLITests",
+      dependencies: ["PolicySimIO"]
+    ),
+  ]
+)
