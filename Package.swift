@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: - C shims
@@ -31,21 +30,11 @@ let package = Package(
     ),
     /// Chips, export-control policy and the supply-chain model.
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
-    /// Monte Carlo replications and streaming aggregation.
-    .target(name: "Experiments", dependencies: ["PolicyModel"]),
-    /// Scenario files, diagnostics, CSV and manifests: everything that touches files.
-    .target(
-      name: "PolicySimIO",
-      dependencies: [
-        "PolicyModel", "Experiments",
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]
-    ),
     /// The thin command-line interface: the only target importing ArgumentParser.
     .executableTarget(
       name: "policysim",
       dependencies: [
-        "PolicySimIO", "Experiments", "PolicyModel",
+        "PolicyModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -59,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "policysim-bench",
       dependencies: [
-        "EngineWorkloads", "PolicySimIO", "Experiments",
+        "EngineWorkloads",
         .product(name: "HeapModule", package: "swift-collections"),
       ],
       path: "Benchmarks/policysim-bench"
@@ -69,14 +58,8 @@ let package = Package(
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic", "CGSL"]),
     .testTarget(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
-    .testTarget(
-      name: "PolicyModelTests",
-      dependencies: ["PolicyModel", "PolicySimIO", "Experiments"],
-      resources: [.copy("Fixtures")]
-    ),
-    .testTarget(
-      name: "PolicySimCLITests",
-      dependencies: ["PolicySimIO"]
-    ),
+    .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
+    /// Runs the built `policysim` binary (build it first: `swift test` builds every product).
+    .testTarget(name: "PolicySimCLITests"),
   ]
 )

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Runs the built `policysim` binary with `arguments`; output goes to files, not pipes, so a
+/// large output cannot deadlock the child.
+func runPolicySim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  // The package root is three levels above this file; `swift test` builds every product into
+  // `.build/debug` (POLICYSIM_BINARY overrides, e.g. for a release build).
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let binary = ProcessInfo.processInfo.environment["POLICYSIM_BINARY"].map(URL.init(fileURLWithPath:))
+    ?? root.appendingPathComponent(".build/debug/policysim")
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
+  for file in [out, err] { try Data().write(to: file) }
+  let process = Process()
+  process.executableURL = binary
+  process.arguments = arguments
+  process.standardOutput = try FileHandle(forWritingTo: out)
+  process.standardError = try FileHandle(forWritingTo: err)
+  try process.run()
+  process.waitUntilExit()
+  return (
+    process.terminationStatus, try String(contentsOf: out, encoding: .utf8),
+    try String(contentsOf: err, encoding: .utf8)
+  )
+}
+
+@Test("policysim chips shows the H20 licence requirement from its date on")
+func chipsOnDates() throws {
+  let before = try runPolicySim(["chips", "--date", "2025-04-08"])
+  let after = try runPolicySim(["chips", "--date", "2025-04-09"])
+  #expect(before.status == 0 && after.status == 0)
+  let h20 = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("H20 ") } ?? "" }
+  #expect(h20(before.stdout).hasSuffix("not controlled under Oct 2023 rule (3A090.a)"))
+  #expect(h20(after.stdout).contains("licence required: H20 licence requirement"))
+}
+
+@Test("a malformed date is a usage error: exit 64 and a one-line message naming the option")
+func chipsBadDate() throws {
+  let result = try runPolicySim(["chips", "--date", "2025/04/09"])
+  #expect(result.status == 64)
+  #expect(result.stderr.hasPrefix("Error: --date: expected a date YYYY-MM-DD, found \"2025/04/09\"\n"))
+  #expect(result.stdout.isEmpty)
+}
