@@ -17,6 +17,7 @@ public struct MM1Queue: EventHandler {
   /// Arrivals so far.
   public private(set) var arrivals = 0
 
+  private let meanInterarrival: Double, meanService: Double
   private var arrivalTimes: [Double] = []
   private var head = 0
   private let interarrival: RandomStream
@@ -27,6 +28,8 @@ public struct MM1Queue: EventHandler {
     self.arrivalRate = arrivalRate
     self.serviceRate = serviceRate
     self.departureLimit = departureLimit
+    meanInterarrival = 1 / arrivalRate
+    meanService = 1 / serviceRate
     interarrival = RandomStream(master: seed, replication: 0, stream: "arrivals")
     service = RandomStream(master: seed, replication: 0, stream: "service")
     arrivalTimes.reserveCapacity(1024)
@@ -35,7 +38,7 @@ public struct MM1Queue: EventHandler {
   /// Runs to the departure limit; returns the simulation (clock and event count).
   public mutating func run() throws -> Simulation<Event> {
     var simulation = Simulation<Event>()
-    simulation.schedule(.arrival, after: interarrival.exponential(mean: 1 / arrivalRate))
+    simulation.schedule(.arrival, after: interarrival.exponential(mean: meanInterarrival))
     try simulation.run(until: .infinity, handler: &self)
     return simulation
   }
@@ -48,9 +51,9 @@ public struct MM1Queue: EventHandler {
       arrivalTimes.append(now)
       numberInSystem.record(Double(arrivalTimes.count - head), at: now)
       if arrivalTimes.count - head == 1 {
-        simulation.schedule(.departure, after: service.exponential(mean: 1 / serviceRate))
+        simulation.schedule(.departure, after: service.exponential(mean: meanService))
       }
-      simulation.schedule(.arrival, after: interarrival.exponential(mean: 1 / arrivalRate))
+      simulation.schedule(.arrival, after: interarrival.exponential(mean: meanInterarrival))
     case .departure:
       timeInSystem.record(now - arrivalTimes[head])
       head += 1
@@ -62,7 +65,7 @@ public struct MM1Queue: EventHandler {
       if timeInSystem.count == departureLimit {
         simulation.stop()
       } else if arrivalTimes.count > head {
-        simulation.schedule(.departure, after: service.exponential(mean: 1 / serviceRate))
+        simulation.schedule(.departure, after: service.exponential(mean: meanService))
       }
     }
   }

@@ -83,9 +83,11 @@ public struct FutureEventList<Payload> {
     if !cancelled.isEmpty { dropCancelledFront() }
     guard let first = entries.first, first.time <= horizon else { return nil }
     let last = entries.removeLast()
-    if !entries.isEmpty {
+    if entries.count > 1 {
       entries[0] = last
       siftDown(from: 0)
+    } else if entries.count == 1 {
+      entries[0] = last  // a heap of one needs no sift (the M/M/1 queue's usual case)
     }
     return (first.time, first.payload)
   }
