@@ -30,6 +30,8 @@ let package = Package(
     ),
     /// Chips, export-control policy and the supply-chain model.
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
+    /// Scenario documents, JSON paths, merge patches and diagnostics: everything that reads files.
+    .target(name: "PolicySimIO", dependencies: ["PolicyModel", "Stochastic"]),
     /// The thin command-line interface: the only target importing ArgumentParser.
     .executableTarget(
       name: "policysim",
@@ -59,6 +61,7 @@ let package = Package(
     .testTarget(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
+    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).
     .testTarget(name: "PolicySimCLITests"),
   ]
