@@ -1,0 +1,105 @@
+import Foundation
+import PolicyModel
+import Stochastic
+
+/// Walks a resolved scenario document and collects every problem in one pass, so a user sees
+/// all of them at once (one line each) rather than fixing them one run at a time.
+struct ScenarioReader {
+  let file: String
+  private(set) var issues: [ScenarioIssue] = []
+
+  init(file: String) { self.file = file }
+
+  mutating func report(_ path: JSONPath, _ message: String) {
+    issues.append(ScenarioIssue(file: file, path: path, message: message))
+  }
+
+  /// The members of the object at `path`, after reporting keys outside `allowed` (with a
+  /// suggestion) and required keys that are missing. `source` is always allowed.
+  mutating func object(
+    _ value: JSONValue?, at path: JSONPath, allowed: [String], required: [String] = []
+  ) -> [String: JSONValue]? {
+    guard let value else {
+      report(path, "expected an object, found nothing")
+      return nil
+    }
+    guard case .object(let members) = value else {
+      report(path, "expected an object, found \(value.summary)")
+      return nil
+    }
+    for key in members.keys.sorted() where !allowed.contains(key) && key != "source" {
+      let hint = suggestion(for: key, among: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
+      report(path, "unknown key \"\(key)\"\(hint)")
+    }
+    for key in required where members[key] == nil {
+      report(path.appending(key), "expected a value, found nothing")
+    }
+    return members
+  }
+
+  mutating func array(_ value: JSONValue?, at path: JSONPath) -> [JSONValue] {
+    guard let value else { return [] }
+    guard case .array(let items) = value else {
+      report(path, "expected an array, found \(value.summary)")
+      return []
+    }
+    return items
+  }
+
+  mutating func string(_ value: JSONValue?, at path: JSONPath) -> String? {
+    guard let value else { return nil }
+    guard case .string(let text) = value else {
+      report(path, "expected a string, found \(value.summary)")
+      return nil
+    }
+    return text
+  }
+
+  mutating func date(_ value: JSONValue?, at path: JSONPath) -> Date? {
+    guard let text = string(value, at: path) else { return nil }
+    guard let date = ISODate.parse(text) else {
+      report(path, "expected a date \"YYYY-MM-DD\", found \"\(text)\"")
+      return nil
+    }
+    return date
+  }
+
+  /// A number in `range` (described by `expected`), e.g. a probability in [0, 1].
+  mutating func number(
+    _ value: JSONValue?, at path: JSONPath, in range: ClosedRange<Double> = -.infinity...(.infinity),
+    expected: String = "a number"
+  ) -> Double? {
+    guard let value else { return nil }
+    guard case .number(let number) = value, range.contains(number) else {
+      report(path, "expected \(expected), found \(value.summary)")
+      return nil
+    }
+    return number
+  }
+
+  /// A number or distribution (nil when absent); with `support`, its mean must lie in it (a probability
+  /// distribution's mean in [0, 1], a rate's mean ≥ 0).
+  mutating func distribution(
+    _ value: JSONValue?, at path: JSONPath, support: ClosedRange<Double>? = nil,
+    expected: String = ""
+  ) -> Distribution? {
+    guard let value else { return nil }  // required keys are reported by `object`
+    do {
+      let distribution = try DistributionSpec.decode(value, at: path, file: file)
+      if let support, !support.contains(distribution.mean) {
+        report(path, "expected \(expected), found \(value.summary)\(value.isNumber ? "" : " with mean \(distribution.mean)")")
+        return nil
+      }
+      return distribution
+    } catch let issue as ScenarioIssue {
+      issues.append(issue)
+    } catch {
+      report(path, "\(error)")
+    }
+    return nil
+  }
+}
+
+extension JSONValue {
+  var isNumber: Bool { if case .number = self { return true } else { return false } }
+}
