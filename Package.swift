@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: - C shims
@@ -30,13 +31,21 @@ let package = Package(
     ),
     /// Chips, export-control policy and the supply-chain model.
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
+    /// Monte Carlo replications in parallel, deterministic whatever the thread count.
+    .target(name: "Experiments", dependencies: ["PolicyModel"]),
     /// Scenario documents, JSON paths, merge patches and diagnostics: everything that reads files.
-    .target(name: "PolicySimIO", dependencies: ["PolicyModel", "Stochastic"]),
+    .target(
+      name: "PolicySimIO",
+      dependencies: [
+        "PolicyModel", "Stochastic", "Experiments",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     /// The thin command-line interface: the only target importing ArgumentParser.
     .executableTarget(
       name: "policysim",
       dependencies: [
-        "PolicyModel",
+        "PolicyModel", "PolicySimIO", "Experiments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -48,9 +48,12 @@ public struct ScenarioDocument: Sendable {
     }
     document = .object(members)
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-    let basePath = directory.appendingPathComponent(baseName).path
-    let baseShown = URL(fileURLWithPath: shown).deletingLastPathComponent().appendingPathComponent(baseName).relativePath
-    let baseDocument = try load(basePath, shownAs: shown.contains("/") ? baseShown : baseName, chain: &chain)
+    let isAbsolute = baseName.hasPrefix("/")
+    let basePath = isAbsolute ? baseName : directory.appendingPathComponent(baseName).path
+    let baseShown = isAbsolute ? baseName
+      : URL(fileURLWithPath: shown).deletingLastPathComponent().appendingPathComponent(baseName).relativePath
+    let baseDocument = try load(
+      basePath, shownAs: shown.contains("/") || isAbsolute ? baseShown : baseName, chain: &chain)
     return baseDocument.merged(with: document)
   }
 }

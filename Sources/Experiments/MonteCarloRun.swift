@@ -1,0 +1,52 @@
+import Dispatch
+import PolicyModel
+
+/// Runs replications of a scenario in parallel and gathers them in replication order.
+///
+/// Replication `i` draws from streams derived from (seed, i, stream name) only, and results are
+/// stored by index, so the output is identical whatever the thread count or completion order.
+/// Memory holds every replication's monthly outcomes (runs × months × outcomes doubles, about
+/// 9 KB per replication of a 6-year scenario), which exact quantiles need.
+public struct MonteCarloRun: Sendable {
+  public let scenario: SupplyScenario
+  public let seed: UInt64
+  public let runs: Int
+  public let threads: Int
+
+  public init(scenario: SupplyScenario, seed: UInt64, runs: Int, threads: Int) {
+    self.scenario = scenario
+    self.seed = seed
+    self.runs = runs
+    self.threads = max(1, threads)
+  }
+
+  /// Runs every replication; `progress` is called (from worker threads) with the count done.
+  /// - Throws: the first replication error in replication order, with its index.
+  public func run(progress: @Sendable (Int) -> Void = { _ in }) throws -> [ReplicationResult] {
+    let slots = ResultSlots(count: runs)
+    let scenario = self.scenario, seed = self.seed, runs = self.runs
+    let chunk = max(1, runs / (threads * 8))
+    let chunks = (runs + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { worker in
+      var index = worker
+      while index < chunks {
+        for replication in (index * chunk)..<min(runs, (index + 1) * chunk) {
+          slots.store(
+            replication,
+            Result { try scenario.runReplication(seed: seed, replication: replication) }
+              .mapError { ReplicationError(replication: replication, underlying: $0) })
+        }
+        progress(slots.completed)
+        index += threads
+      }
+    }
+    return try slots.results()
+  }
+}
+
+/// A replication failed; names its index so it can be replayed alone.
+public struct ReplicationError: Error, CustomStringConvertible {
+  public let replication: Int
+  public let underlying: any Error
+  public var description: String { "replication \(replication): \(underlying)" }
+}

@@ -1,0 +1,107 @@
+import Crypto
+import Experiments
+import Foundation
+import PolicyModel
+
+/// The files `policysim run` writes: summary.csv, scalars.csv, draws.csv, runs.csv (optional)
+/// and manifest.json, each written atomically, manifest last.
+public struct RunOutputs {
+  public let scenario: LoadedScenario
+  public let seed: UInt64
+  public let results: [ReplicationResult]
+
+  public init(scenario: LoadedScenario, seed: UInt64, results: [ReplicationResult]) {
+    self.scenario = scenario
+    self.seed = seed
+    self.results = results
+  }
+
+  /// SHA-256 of the fully resolved scenario (after `extends` and `--set`), as canonical JSON
+  /// with sorted keys.
+  public var scenarioHash: String {
+    SHA256.hash(data: Data(canonicalJSON(scenario.resolved).utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The report dates, `YYYY-MM-DD`: the last day of each month.
+  public var reportDates: [String] {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let formatter = DateFormatter()
+    formatter.calendar = calendar
+    formatter.timeZone = calendar.timeZone
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return (1...scenario.model.months).map { month in
+      let nextStart = calendar.date(byAdding: .month, value: month, to: scenario.model.start)!
+      return formatter.string(from: calendar.date(byAdding: .day, value: -1, to: nextStart)!)
+    }
+  }
+
+  /// Per-date statistics of every outcome across replications.
+  public func summary() -> [(date: String, outcome: Outcome, statistics: OutcomeStatistics)] {
+    reportDates.enumerated().flatMap { month, date in
+      Outcome.allCases.enumerated().map { column, outcome in
+        (date, outcome, OutcomeStatistics(results.map { $0.values[month][column] }))
+      }
+    }
+  }
+
+  /// Writes every file into `folder`; `perRun` adds runs.csv; `extra` goes into the manifest.
+  public func write(to folder: URL, perRun: Bool, manifest extra: [String: JSONValue]) throws {
+    var summaryTable = CSVTable(header: ["scenario", "date", "metric", "mean", "sd", "p05", "p25", "p50", "p75", "p95"])
+    for (date, outcome, s) in summary() {
+      summaryTable.append([scenario.name, date, outcome.rawValue] + [s.mean, s.sd, s.p05, s.p25, s.p50, s.p75, s.p95].map(CSVTable.number))
+    }
+    var scalars = CSVTable(header: ["run", "seed", "metric", "value"])
+    var draws = CSVTable(header: ["run", "parameter", "value"])
+    let last = Outcome.allCases.firstIndex(of: .capacityH100e)!
+    for (run, result) in results.enumerated() {
+      let values: [(String, Double?)] = [
+        ("stockpile_depleted_day", result.stockpileDepletedDay),
+        ("capacity_h100e_end", result.values.last?[last]),
+        ("cumulative_domestic_packages", Double(result.cumulativeDomesticPackages)),
+        ("cumulative_gray_units", Double(result.cumulativeGrayUnits)),
+      ]
+      for (metric, value) in values { scalars.append([String(run), String(seed), metric, CSVTable.number(value)]) }
+      for draw in result.draws { draws.append([String(run), draw.parameter, CSVTable.number(draw.value)]) }
+    }
+    try AtomicFile.write(summaryTable.content, to: folder.appendingPathComponent("summary.csv"))
+    try AtomicFile.write(scalars.content, to: folder.appendingPathComponent("scalars.csv"))
+    try AtomicFile.write(draws.content, to: folder.appendingPathComponent("draws.csv"))
+    if perRun {
+      var runs = CSVTable(header: ["run", "date", "metric", "value"])
+      let dates = reportDates
+      for (run, result) in results.enumerated() {
+        for (month, row) in result.values.enumerated() {
+          for (column, outcome) in Outcome.allCases.enumerated() {
+            runs.append([String(run), dates[month], outcome.rawValue, CSVTable.number(row[column])])
+          }
+        }
+      }
+      try AtomicFile.write(runs.content, to: folder.appendingPathComponent("runs.csv"))
+    }
+    var manifest = extra
+    manifest["scenarioFile"] = .string(scenario.file)
+    manifest["scenarioName"] = .string(scenario.name)
+    manifest["scenarioSHA256"] = .string(scenarioHash)
+    manifest["resolvedScenario"] = scenario.resolved
+    manifest["seed"] = .number(Double(seed))
+    manifest["runs"] = .number(Double(results.count))
+    try AtomicFile.write(canonicalJSON(.object(manifest)) + "\n", to: folder.appendingPathComponent("manifest.json"))
+  }
+}
+
+/// JSON text with sorted keys and no insignificant whitespace, so equal documents hash alike.
+func canonicalJSON(_ value: JSONValue) -> String {
+  switch value {
+  case .null: return "null"
+  case .bool(let flag): return flag ? "true" : "false"
+  case .number(let number): return CSVTable.number(number)
+  case .string(let text):
+    let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+    return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+  case .array(let items): return "[" + items.map(canonicalJSON).joined(separator: ",") + "]"
+  case .object(let members):
+    return "{" + members.keys.sorted().map { canonicalJSON(.string($0)) + ":" + canonicalJSON(members[$0]!) }.joined(separator: ",") + "}"
+  }
+}

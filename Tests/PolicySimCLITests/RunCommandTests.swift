@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+private let tier3 = root.appendingPathComponent("Scenarios/tier3.json").path
+
+private func scratch() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("policysim-run-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+private func contents(_ folder: URL, _ name: String) throws -> String {
+  try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+}
+
+@Test("run writes the output contract, byte-identical at 1 and 2 threads")
+func runIsDeterministicAcrossThreads() throws {
+  let dir = try scratch()
+  let one = dir.appendingPathComponent("one"), two = dir.appendingPathComponent("two")
+  let a = try runPolicySim(["run", tier3, "--runs", "40", "--threads", "1", "--out", one.path, "--quiet", "--per-run"])
+  let b = try runPolicySim(["run", tier3, "--runs", "40", "--threads", "2", "--out", two.path, "--quiet", "--per-run"])
+  #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+  for file in ["summary.csv", "scalars.csv", "draws.csv", "runs.csv"] {
+    #expect(try contents(one, file) == contents(two, file), "\(file)")
+  }
+  let summary = try contents(one, "summary.csv").split(separator: "\n")
+  #expect(summary.first == "scenario,date,metric,mean,sd,p05,p25,p50,p75,p95")
+  #expect(summary.count == 1 + 72 * 16)  // 72 monthly reports × 16 outcomes
+  #expect(summary[1].hasPrefix("tier3,2025-01-31,capacity_h100e,"))
+  #expect(try contents(one, "scalars.csv").split(separator: "\n").count == 1 + 40 * 4)
+  #expect(try contents(one, "runs.csv").split(separator: "\n").count == 1 + 40 * 72 * 16)
+  let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("manifest.json"))) as! [String: Any]
+  #expect(manifest["seed"] as? Int == 20250115 && manifest["runs"] as? Int == 40)
+  #expect((manifest["scenarioSHA256"] as? String)?.count == 64)
+}
+
+@Test("--set changes the resolved scenario and its hash; a bad path is refused")
+func setOverrides() throws {
+  let dir = try scratch()
+  _ = try runPolicySim(["run", tier3, "--runs", "2", "--out", dir.appendingPathComponent("a").path, "--quiet"])
+  let set = try runPolicySim(["run", tier3, "--runs", "2", "--out", dir.appendingPathComponent("b").path, "--quiet", "--set", "$.grayMarket.channels[0].lotsPerMonth=6"])
+  #expect(set.status == 0)
+  let hash = { (name: String) throws -> String in
+    let data = try Data(contentsOf: dir.appendingPathComponent(name).appendingPathComponent("manifest.json"))
+    return (try JSONSerialization.jsonObject(with: data) as! [String: Any])["scenarioSHA256"] as! String
+  }
+  #expect(try hash("a") != hash("b"))
+  let bad = try runPolicySim(["run", tier3, "--out", dir.appendingPathComponent("c").path, "--set", "$.grayMarket.chanels[0].lotsPerMonth=6"])
+  #expect(bad.status == 65)
+  #expect(bad.stderr == "\(tier3): error: --set at $.grayMarket.chanels: no such key (keys here: channels)\n")
+  #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c").path))
+}
+
+@Test("an invalid scenario exits 65 with one line per problem and writes nothing")
+func invalidScenario() throws {
+  let dir = try scratch()
+  let file = dir.appendingPathComponent("bad.json")
+  try Data(#"{"extends": "\#(tier3)", "runs": 0, "fleet": {"failureRatePerYear": 1.5}}"#.utf8).write(to: file)
+  let result = try runPolicySim(["run", file.path, "--out", dir.appendingPathComponent("out").path])
+  #expect(result.status == 65)
+  #expect(result.stderr == """
+    \(file.path): error: at $.runs: expected a whole number of runs >= 1, found 0
+    \(file.path): error: at $.fleet.failureRatePerYear: expected a fraction per year in [0, 1], found 1.5
+
+    """)
+  #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+}
+
+@Test("SIGINT during a long run exits 130 and leaves no complete-looking output")
+func interrupt() throws {
+  let dir = try scratch()
+  let out = dir.appendingPathComponent("out")
+  let process = Process()
+  process.executableURL = root.appendingPathComponent(".build/debug/policysim")
+  process.arguments = ["run", tier3, "--runs", "1000000", "--out", out.path, "--quiet"]
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  Thread.sleep(forTimeInterval: 1.5)
+  process.interrupt()
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 130)
+  #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.csv").path))
+  #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
+}
