@@ -48,7 +48,7 @@ extension PolicySim {
     func validate() throws {
       if let runs, runs < 1 { throw ValidationError("--runs: expected a number >= 1, found \(runs)") }
       if threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
-      _ = try parsedOverrides()
+      _ = try parseOverrides(overrides)
     }
 
     /// Ctrl-C ends the process with status 130 at once: outputs are written atomically, so
@@ -62,29 +62,9 @@ extension PolicySim {
       pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
-    func parsedOverrides() throws -> [(JSONPath, JSONValue)] {
-      try overrides.map { text in
-        guard let equals = text.firstIndex(of: "="), let path = JSONPath(parsing: String(text[..<equals])) else {
-          throw ValidationError("--set: expected $.json.path=value, found \"\(text)\"")
-        }
-        let raw = String(text[text.index(after: equals)...])
-        let value = (try? JSONValue.parse(Data(raw.utf8))) ?? .string(raw)
-        return (path, value)
-      }
-    }
-
     func run() throws {
       Self.exitOnInterrupt()
-      let loaded: LoadedScenario
-      do {
-        loaded = try LoadedScenario(file: scenario, overrides: try parsedOverrides())
-      } catch let issues as ScenarioIssues {
-        FileHandle.standardError.write(Data((issues.description + "\n").utf8))
-        throw ExitCode(65)
-      } catch let issue as ScenarioIssue {
-        FileHandle.standardError.write(Data((issue.description + "\n").utf8))
-        throw ExitCode(65)
-      }
+      let loaded = try loadScenario(scenario, overrides: parseOverrides(overrides))
       let seed = self.seed ?? loaded.seed
       let runCount = runs ?? loaded.runs
       let folder = URL(fileURLWithPath: out ?? "results/\(loaded.name)")
@@ -95,8 +75,8 @@ extension PolicySim {
         results = try MonteCarloRun(scenario: loaded.model, seed: seed, runs: runCount, threads: threads)
           .run(progress: progress.update)
       } catch {
-        FileHandle.standardError.write(Data("\(scenario): error: \(error)\n".utf8))
-        throw ExitCode(70)
+        printError("\(scenario): error: \(error)")
+        throw ExitStatus.runtimeFailure
       }
       progress.finish()
       let outputs = RunOutputs(scenario: loaded, seed: seed, results: results)
