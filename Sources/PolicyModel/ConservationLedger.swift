@@ -1,11 +1,12 @@
 /// Counts every unit of every SKU by the event that moved it, so that a replication can prove
 /// no chip was created or lost without a reason:
-/// initial + arrived = inventory + deployed + failed. Seized, blocked and cancelled units never
-/// arrived and are counted apart.
+/// initial + arrived = inventory + deployed + failed + retired. Seized, blocked and cancelled
+/// units never arrived and are counted apart.
 struct ConservationLedger {
   var initial: [Int]
   var arrived: [Int]
   var failed: [Int]
+  var retired: [Int]
   var seized: [Int]
   var cancelled: [Int]
 
@@ -13,6 +14,7 @@ struct ConservationLedger {
     initial = Array(repeating: 0, count: skuCount)
     arrived = initial
     failed = initial
+    retired = initial
     seized = initial
     cancelled = initial
   }
@@ -21,11 +23,11 @@ struct ConservationLedger {
   func check(inventory: [Int], deployed: [Int], skuIDs: [String]) throws {
     for sku in skuIDs.indices {
       let sources = initial[sku] + arrived[sku]
-      let uses = inventory[sku] + deployed[sku] + failed[sku]
+      let uses = inventory[sku] + deployed[sku] + failed[sku] + retired[sku]
       if sources != uses {
         throw ConservationError(
           sku: skuIDs[sku],
-          detail: "initial \(initial[sku]) + arrived \(arrived[sku]) ≠ inventory \(inventory[sku]) + deployed \(deployed[sku]) + failed \(failed[sku])")
+          detail: "initial \(initial[sku]) + arrived \(arrived[sku]) ≠ inventory \(inventory[sku]) + deployed \(deployed[sku]) + failed \(failed[sku]) + retired \(retired[sku])")
       }
     }
   }

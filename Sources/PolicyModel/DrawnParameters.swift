@@ -1,3 +1,4 @@
+import Foundation
 import Stochastic
 
 /// The random streams a replication's processes draw from, one per component, so that
@@ -17,61 +18,93 @@ struct ModelStreams {
 }
 
 /// Every uncertain parameter of a scenario drawn once for one replication, each from the
-/// stream named after the parameter.
+/// stream named after its JSON path (`parameter.$.demand.h100ePerMonth`).
 struct DrawnParameters {
   struct Domestic {
-    var waferStartsPerMonth, aiShare, initialYield, maximumYield, yieldRatePerMonth: Double
+    var waferStartsPerMonth, waferStartsGrowthPerYear, aiShare: Double
+    var initialYield, maximumYield, yieldRatePerMonth: Double
     var cycleTimeDays, packagingCapacityPerMonth: Double
+    var trainingEfficiencyStart, trainingEfficiencyEnd, inferenceEfficiency: Double
+    /// Months after the ramp's earliest date that domestic HBM volume begins, and its rate.
+    var hbmRampDelayMonths, hbmStacksPerMonth: Double
   }
 
   var installed: [Int] = []
   var inventory: [Int] = []
+  var installedAgeYears: [Double] = []
   var demandH100ePerMonth = 0.0
   var demandGrowthPerYear = 1.0
+  var trainingShare = 0.5
+  var overflowEfficiency = 1.0
   var legalMonthlyUnits: [Double] = []
   var grayMonthlyUnits: [Double] = []
   var seizureProbability: [Double] = []
+  /// By policy index; only enforcement events have one.
+  var grayMarketMultiplier: [Int: Double] = [:]
   var failureRatePerYear = 0.0
+  var smuggledHazardMultiplier = 1.0
+  var meanLifetimeYears: Double?
   var domestic: Domestic?
   var hbmStacks = 0
   var dieBank = 0
-  /// (name, value) of every draw, in drawing order.
+  /// (JSON path, value) of every draw, in drawing order.
   private(set) var record: [(parameter: String, value: Double)] = []
 
   init(scenario: SupplyScenario, seed: UInt64, replication: Int) {
-    func draw(_ name: String, _ distribution: Distribution) -> Double {
-      let value = distribution.sample(using: RandomStream(master: seed, replication: replication, stream: "parameter." + name))
-      record.append((name, value))
+    func draw(_ path: String, _ distribution: Distribution, in range: ClosedRange<Double> = 0...(.infinity)) -> Double {
+      if case .constant(let value) = distribution.kind { return min(range.upperBound, max(range.lowerBound, value)) }
+      let stream = RandomStream(master: seed, replication: replication, stream: "parameter." + path)
+      let value = min(range.upperBound, max(range.lowerBound, distribution.sample(using: stream)))
+      record.append((path, value))
       return value
     }
-    func count(_ name: String, _ distribution: Distribution) -> Int {
-      max(0, Int(draw(name, distribution).rounded()))
-    }
+    func count(_ path: String, _ distribution: Distribution) -> Int { Int(draw(path, distribution).rounded()) }
+
     for (index, entry) in scenario.stockpile.enumerated() {
-      installed.append(count("stockpile[\(index)].installed", entry.installed))
-      inventory.append(count("stockpile[\(index)].inventory", entry.inventory))
+      installed.append(count("$.stockpile[\(index)].installed", entry.installed))
+      inventory.append(count("$.stockpile[\(index)].inventory", entry.inventory))
+      installedAgeYears.append(draw("$.stockpile[\(index)].ageYears", entry.ageYears))
     }
-    demandH100ePerMonth = max(0, draw("demand.h100ePerMonth", scenario.demandH100ePerMonth))
-    demandGrowthPerYear = max(0, draw("demand.growthPerYear", scenario.demandGrowthPerYear))
+    let demand = scenario.demand
+    demandH100ePerMonth = draw("$.demand.h100ePerMonth", demand.h100ePerMonth)
+    demandGrowthPerYear = draw("$.demand.growthPerYear", demand.growthPerYear)
+    trainingShare = draw("$.demand.trainingShare", demand.trainingShare, in: 0...1)
+    overflowEfficiency = draw("$.demand.overflowEfficiency", demand.overflowEfficiency, in: 0...1)
     for (index, channel) in scenario.legalImports.enumerated() {
-      legalMonthlyUnits.append(max(0, draw("legalImports[\(index)].monthlyUnits", channel.monthlyUnits)))
+      legalMonthlyUnits.append(draw("$.legalImports[\(index)].monthlyUnits", channel.monthlyUnits))
     }
     for (index, channel) in scenario.grayMarket.enumerated() {
-      grayMonthlyUnits.append(max(0, draw("grayMarket[\(index)].monthlyUnits", channel.monthlyUnits)))
-      seizureProbability.append(min(1, max(0, draw("grayMarket[\(index)].seizureProbability", channel.seizureProbability))))
+      let path = "$.grayMarket.channels[\(index)]"
+      grayMonthlyUnits.append(draw(path + ".monthlyUnits", channel.monthlyUnits))
+      seizureProbability.append(draw(path + ".seizureProbability", channel.seizureProbability, in: 0...1))
     }
-    failureRatePerYear = max(0, draw("fleet.failureRatePerYear", scenario.failureRatePerYear))
+    for (index, policy) in scenario.policies.enumerated() {
+      if case .enforcement(let multiplier) = policy.change {
+        grayMarketMultiplier[index] = draw("$.policies[\(index)].grayMarketMultiplier", multiplier)
+      }
+    }
+    let fleet = scenario.fleet
+    failureRatePerYear = draw("$.fleet.failureRatePerYear", fleet.failureRatePerYear)
+    smuggledHazardMultiplier = draw("$.fleet.smuggledHazardMultiplier", fleet.smuggledHazardMultiplier)
+    meanLifetimeYears = fleet.meanLifetimeYears.map { draw("$.fleet.meanLifetimeYears", $0) }
     if let line = scenario.domestic {
+      let efficiency = line.softwareEfficiency
       domestic = Domestic(
-        waferStartsPerMonth: max(0, draw("domestic.waferStartsPerMonth", line.waferStartsPerMonth)),
-        aiShare: min(1, max(0, draw("domestic.aiShare", line.aiShare))),
-        initialYield: min(1, max(0, draw("domestic.initialYield", line.initialYield))),
-        maximumYield: min(1, max(0, draw("domestic.maximumYield", line.maximumYield))),
-        yieldRatePerMonth: max(0, draw("domestic.yieldRatePerMonth", line.yieldRatePerMonth)),
-        cycleTimeDays: max(0, draw("domestic.cycleTimeDays", line.cycleTimeDays)),
-        packagingCapacityPerMonth: max(0, draw("domestic.packagingCapacityPerMonth", line.packagingCapacityPerMonth)))
-      hbmStacks = count("domestic.hbmStacks", line.hbmStacks)
-      dieBank = count("domestic.dieBank", line.dieBank)
+        waferStartsPerMonth: draw("$.domestic.waferStartsPerMonth", line.waferStartsPerMonth),
+        waferStartsGrowthPerYear: draw("$.domestic.waferStartsGrowthPerYear", line.waferStartsGrowthPerYear),
+        aiShare: draw("$.domestic.aiShare", line.aiShare, in: 0...1),
+        initialYield: draw("$.domestic.initialYield", line.initialYield, in: 0...1),
+        maximumYield: draw("$.domestic.maximumYield", line.maximumYield, in: 0...1),
+        yieldRatePerMonth: draw("$.domestic.yieldRatePerMonth", line.yieldRatePerMonth),
+        cycleTimeDays: draw("$.domestic.cycleTimeDays", line.cycleTimeDays),
+        packagingCapacityPerMonth: draw("$.domestic.packagingCapacityPerMonth", line.packagingCapacityPerMonth),
+        trainingEfficiencyStart: draw("$.domestic.softwareEfficiency.training.start", efficiency.trainingStart, in: 0...1),
+        trainingEfficiencyEnd: draw("$.domestic.softwareEfficiency.training.end", efficiency.trainingEnd, in: 0...1),
+        inferenceEfficiency: draw("$.domestic.softwareEfficiency.inference", efficiency.inference, in: 0...1),
+        hbmRampDelayMonths: line.hbmRamp.map { draw("$.domestic.hbmRamp.delayMonths", $0.delayMonths) } ?? .infinity,
+        hbmStacksPerMonth: line.hbmRamp.map { draw("$.domestic.hbmRamp.stacksPerMonth", $0.stacksPerMonth) } ?? 0)
+      hbmStacks = count("$.domestic.hbmStacks", line.hbmStacks)
+      dieBank = count("$.domestic.dieBank", line.dieBank)
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Stochastic
 
 /// A destination tier of the January 2025 AI Diffusion Framework.
 public enum DestinationTier: Int, Sendable, Comparable, CaseIterable {
@@ -32,6 +33,12 @@ public enum PolicyChange: Sendable, Equatable {
   case skuRule(sku: String, status: SKUStatus)
   /// Beijing blocks (or unblocks) imports of a SKU.
   case chinaImportBan(sku: String, banned: Bool)
+  /// A per-country cap on controlled chips for Tier 2 destinations, H100e per year (nil
+  /// lifts it); bounds transshipment through Tier 2 hubs.
+  case tier2Cap(h100ePerYear: Double?)
+  /// Enforcement against smuggling: gray-market lot rates are multiplied by a value drawn
+  /// from this distribution (1 = the channels' own rates). Does not change export decisions.
+  case enforcement(grayMarketMultiplier: Distribution)
 }
 
 /// A policy change with its effective date and a note naming the rule.
@@ -69,10 +76,13 @@ public struct ExportRegime: Sendable, Equatable {
   public var destinationTier: DestinationTier
   public var skuRules: [String: (status: SKUStatus, note: String)]
   public var chinaImportBans: [String: String]
+  /// The Tier 2 per-country cap in force, H100e per year.
+  public var tier2CapH100ePerYear: Double?
 
   public static func == (lhs: ExportRegime, rhs: ExportRegime) -> Bool {
     lhs.classification == rhs.classification && lhs.destinationTier == rhs.destinationTier
       && lhs.chinaImportBans == rhs.chinaImportBans
+      && lhs.tier2CapH100ePerYear == rhs.tier2CapH100ePerYear
       && lhs.skuRules.keys.sorted() == rhs.skuRules.keys.sorted()
       && lhs.skuRules.allSatisfy { rhs.skuRules[$0.key]?.status == $0.value.status }
   }
@@ -83,6 +93,7 @@ public struct ExportRegime: Sendable, Equatable {
     destinationTier = .tier1
     skuRules = [:]
     chinaImportBans = [:]
+    tier2CapH100ePerYear = nil
   }
 
   /// The regime in force at `date` under `events`.
@@ -102,6 +113,8 @@ public struct ExportRegime: Sendable, Equatable {
     case .destinationTier(let tier): destinationTier = tier
     case .skuRule(let sku, let status): skuRules[sku] = (status, event.note)
     case .chinaImportBan(let sku, let banned): chinaImportBans[sku] = banned ? event.note : nil
+    case .tier2Cap(let cap): tier2CapH100ePerYear = cap
+    case .enforcement: break  // acts on smuggling rates (the model's), not on export decisions
     }
   }
 

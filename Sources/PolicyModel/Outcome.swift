@@ -6,17 +6,21 @@ public enum Outcome: String, CaseIterable, Sendable {
   case capacityH100eDomestic = "capacity_h100e_domestic"
   case capacityH100eGray = "capacity_h100e_gray"
   case capacityPflopsFP16 = "capacity_pflops_fp16"
+  case trainingCapacityH100e = "training_capacity_h100e"
+  case inferenceCapacityH100e = "inference_capacity_h100e"
   case unmetDemandH100e = "unmet_demand_h100e"
   case inventoryNvidiaUnits = "inventory_nvidia_units"
   case legalImportUnits = "legal_import_units"
   case grayArrivedUnits = "gray_arrived_units"
   case graySeizedUnits = "gray_seized_units"
+  case domesticWaferStarts = "domestic_wafer_starts"
   case domesticGoodDies = "domestic_good_dies"
   case domesticPackages = "domestic_packages"
   case domesticYield = "domestic_yield"
   case hbmStacksRemaining = "hbm_stacks_remaining"
   case dieBankRemaining = "die_bank_remaining"
   case failedUnits = "failed_units"
+  case retiredUnits = "retired_units"
 }
 
 /// The outcomes of one replication.

@@ -37,8 +37,8 @@ public struct LoadedScenario: Sendable {
   }
 
   private static let topKeys = [
-    "schemaVersion", "name", "description", "start", "end", "seed", "runs", "policies",
-    "stockpile", "demand", "legalImports", "grayMarket", "domestic", "fleet", "sources",
+    "schemaVersion", "name", "description", "start", "end", "reportEvery", "seed", "runs",
+    "policies", "stockpile", "demand", "legalImports", "grayMarket", "domestic", "fleet", "sources",
   ]
 
   private static func decode(_ json: JSONValue, reader: inout ScenarioReader)
@@ -56,67 +56,27 @@ public struct LoadedScenario: Sendable {
     if let start, let end, end <= start {
       reader.report(root.appending("end"), "expected a date after start (\(top["start"]!.summary)), found \(top["end"]!.summary)")
     }
+    if let period = reader.string(top["reportEvery"], at: root.appending("reportEvery")), period != "month" {
+      reader.report(root.appending("reportEvery"), "expected \"month\" (the only report period this version supports), found \"\(period)\"")
+    }
     let seed = reader.number(top["seed"], at: root.appending("seed"), in: 0...9_007_199_254_740_991, expected: "a whole number >= 0").map { UInt64($0) } ?? 1
     let runs = reader.number(top["runs"], at: root.appending("runs"), in: 1...10_000_000, expected: "a whole number of runs >= 1").map { Int($0) } ?? 1_000
     let policies = decodePolicies(top["policies"], reader: &reader)
-    let stockpile = reader.array(top["stockpile"], at: root.appending("stockpile")).enumerated().compactMap { index, item -> StockpileEntry? in
-      let path = root.appending("stockpile").appending(index)
-      guard let entry = reader.object(item, at: path, allowed: ["sku", "installed", "inventory"], required: ["sku", "installed", "inventory"]),
-        let sku = reader.string(entry["sku"], at: path.appending("sku")),
-        let installed = reader.distribution(entry["installed"], at: path.appending("installed"), support: 0...(.infinity), expected: "a count >= 0"),
-        let inventory = reader.distribution(entry["inventory"], at: path.appending("inventory"), support: 0...(.infinity), expected: "a count >= 0")
-      else { return nil }
-      return StockpileEntry(sku: sku, installed: installed, inventory: inventory)
-    }
-    let demandPath = root.appending("demand")
-    let demand = reader.object(top["demand"], at: demandPath, allowed: ["h100ePerMonth", "growthPerYear"], required: ["h100ePerMonth", "growthPerYear"]) ?? [:]
-    let demandRate = reader.distribution(demand["h100ePerMonth"], at: demandPath.appending("h100ePerMonth"), support: 0...(.infinity), expected: "H100e per month >= 0")
-    let growth = reader.distribution(demand["growthPerYear"], at: demandPath.appending("growthPerYear"), support: 0...(.infinity), expected: "a growth factor per year >= 0")
-    let legal = reader.array(top["legalImports"], at: root.appending("legalImports")).enumerated().compactMap { index, item -> ImportChannel? in
-      let path = root.appending("legalImports").appending(index)
-      guard let channel = reader.object(item, at: path, allowed: ["sku", "monthlyUnits", "lotsPerMonth"], required: ["sku", "monthlyUnits", "lotsPerMonth"]),
-        let sku = reader.string(channel["sku"], at: path.appending("sku")),
-        let units = reader.distribution(channel["monthlyUnits"], at: path.appending("monthlyUnits"), support: 0...(.infinity), expected: "units per month >= 0"),
-        let lots = reader.number(channel["lotsPerMonth"], at: path.appending("lotsPerMonth"), in: 0...10_000, expected: "lots per month in [0, 10000]")
-      else { return nil }
-      return ImportChannel(sku: sku, monthlyUnits: units, lotsPerMonth: lots)
-    }
-    let grayPath = root.appending("grayMarket")
-    let gray = (top["grayMarket"].flatMap { reader.object($0, at: grayPath, allowed: ["channels"]) }?["channels"]).map { reader.array($0, at: grayPath.appending("channels")) } ?? []
-    let grayChannels = gray.enumerated().compactMap { index, item -> GrayChannel? in
-      let path = grayPath.appending("channels").appending(index)
-      guard let channel = reader.object(item, at: path, allowed: ["name", "sku", "monthlyUnits", "lotsPerMonth", "seizureProbability"], required: ["name", "sku", "monthlyUnits", "lotsPerMonth", "seizureProbability"]),
-        let name = reader.string(channel["name"], at: path.appending("name")),
-        let sku = reader.string(channel["sku"], at: path.appending("sku")),
-        let units = reader.distribution(channel["monthlyUnits"], at: path.appending("monthlyUnits"), support: 0...(.infinity), expected: "units per month >= 0"),
-        let lots = reader.number(channel["lotsPerMonth"], at: path.appending("lotsPerMonth"), in: 0...10_000, expected: "lots per month in [0, 10000]"),
-        let seizure = reader.distribution(channel["seizureProbability"], at: path.appending("seizureProbability"), support: 0...1, expected: "a probability in [0, 1]")
-      else { return nil }
-      return GrayChannel(name: name, sku: sku, monthlyUnits: units, lotsPerMonth: lots, seizureProbability: seizure)
-    }
+    let stockpile = decodeStockpile(top["stockpile"], reader: &reader)
+    let demand = decodeDemand(top["demand"], reader: &reader)
+    let legal = decodeLegalImports(top["legalImports"], reader: &reader)
+    let gray = decodeGrayMarket(top["grayMarket"], reader: &reader)
     let domestic = top["domestic"].flatMap { decodeDomestic($0, reader: &reader) }
-    let fleetPath = root.appending("fleet")
-    let fleet = reader.object(top["fleet"], at: fleetPath, allowed: ["failureRatePerYear"], required: ["failureRatePerYear"]) ?? [:]
-    let failure = reader.distribution(fleet["failureRatePerYear"], at: fleetPath.appending("failureRatePerYear"), support: 0...1, expected: "a fraction per year in [0, 1]")
+    let fleet = decodeFleet(top["fleet"], reader: &reader)
     if let sources = top["sources"], case .object(let table) = sources {
       for key in table.keys.sorted() where JSONPath(parsing: key).flatMap({ json[$0] }) == nil {
         reader.report(root.appending("sources"), "expected keys that are JSON paths of this scenario, found \"\(key)\"")
       }
     }
-    let catalog = ChipCatalog.standard.map(\.id)
-    var named = stockpile.enumerated().map { ("$.stockpile[\($0.offset)].sku", $0.element.sku) }
-    named += legal.enumerated().map { ("$.legalImports[\($0.offset)].sku", $0.element.sku) }
-    named += grayChannels.enumerated().map { ("$.grayMarket.channels[\($0.offset)].sku", $0.element.sku) }
-    if let domestic { named.append(("$.domestic.sku", domestic.sku)) }
-    for (path, sku) in named where !catalog.contains(sku) {
-      let hint = suggestion(for: sku, among: catalog).map { "; did you mean \"\($0)\"?" } ?? ""
-      reader.report(JSONPath(parsing: path)!, "expected a SKU of the catalog, found \"\(sku)\"\(hint)")
-    }
-    guard let start, let end, let demandRate, let growth, let failure else { return nil }
+    guard let start, let end, let demand, let fleet else { return nil }
     let model = SupplyScenario(
       start: start, months: months(from: start, to: end), policies: policies, stockpile: stockpile,
-      demandH100ePerMonth: demandRate, demandGrowthPerYear: growth, legalImports: legal,
-      grayMarket: grayChannels, domestic: domestic, failureRatePerYear: failure)
+      demand: demand, legalImports: legal, grayMarket: gray, domestic: domestic, fleet: fleet)
     return (name, description, seed, runs, model)
   }
 

@@ -64,6 +64,18 @@ struct ScenarioReader {
     return date
   }
 
+  /// A SKU id of the chip catalog (reported with a did-you-mean when unknown).
+  mutating func sku(_ value: JSONValue?, at path: JSONPath) -> String? {
+    guard let id = string(value, at: path) else { return nil }
+    let catalog = ChipCatalog.standard.map(\.id)
+    guard catalog.contains(id) else {
+      let hint = suggestion(for: id, among: catalog).map { "; did you mean \"\($0)\"?" } ?? ""
+      report(path, "expected a SKU of the catalog, found \"\(id)\"\(hint)")
+      return nil
+    }
+    return id
+  }
+
   /// A number in `range` (described by `expected`), e.g. a probability in [0, 1].
   mutating func number(
     _ value: JSONValue?, at path: JSONPath, in range: ClosedRange<Double> = -.infinity...(.infinity),

@@ -76,6 +76,12 @@ extension Distribution {
     return Distribution(.constant(value))
   }
 
+  /// A point mass at a value known to be finite (a default in code); traps otherwise.
+  public static func fixed(_ value: Double) -> Distribution {
+    precondition(value.isFinite, "a fixed value must be finite")
+    return Distribution(.constant(value))
+  }
+
   /// Uniform on [min, max]; requires min < max.
   public static func uniform(lower: Double, upper: Double) throws -> Distribution {
     try requireFinite([("min", lower), ("max", upper)])

@@ -48,6 +48,11 @@ public final class RandomStream {
     gsl_ran_exponential(generator, mean)
   }
 
+  /// A standard normal variate. Samples `gsl_ran_gaussian_ziggurat`.
+  @inlinable public func gaussian() -> Double {
+    gsl_ran_gaussian_ziggurat(generator, 1)
+  }
+
   /// A Poisson count with the given mean. Samples `gsl_ran_poisson`.
   @inlinable public func poisson(mean: Double) -> Int {
     Int(gsl_ran_poisson(generator, mean))

@@ -5,6 +5,9 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
 private let tier3 = root.appendingPathComponent("Scenarios/tier3.json").path
 
+/// The outcomes of the output contract (docs/scenario-format.md, "Outcomes").
+private let outcomeCount = 20
+
 private func scratch() throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("policysim-run-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -27,10 +30,10 @@ func runIsDeterministicAcrossThreads() throws {
   }
   let summary = try contents(one, "summary.csv").split(separator: "\n")
   #expect(summary.first == "scenario,date,metric,mean,sd,p05,p25,p50,p75,p95")
-  #expect(summary.count == 1 + 72 * 16)  // 72 monthly reports × 16 outcomes
+  #expect(summary.count == 1 + 72 * outcomeCount)  // 72 monthly reports × every outcome
   #expect(summary[1].hasPrefix("tier3,2025-01-31,capacity_h100e,"))
   #expect(try contents(one, "scalars.csv").split(separator: "\n").count == 1 + 40 * 4)
-  #expect(try contents(one, "runs.csv").split(separator: "\n").count == 1 + 40 * 72 * 16)
+  #expect(try contents(one, "runs.csv").split(separator: "\n").count == 1 + 40 * 72 * outcomeCount)
   let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("manifest.json"))) as! [String: Any]
   #expect(manifest["seed"] as? Int == 20250115 && manifest["runs"] as? Int == 40)
   #expect((manifest["scenarioSHA256"] as? String)?.count == 64)

@@ -3,31 +3,27 @@ import PolicyModel
 import Stochastic
 
 extension LoadedScenario {
-  static let policyKinds = ["classification", "destinationTier", "skuRule", "chinaImportBan"]
+  static let policyKinds = [
+    "classification", "destinationTier", "skuRule", "chinaImportBan", "tier2Cap", "enforcement",
+  ]
   static let classificationRules = ["oct2022": ClassificationRule.october2022, "oct2023": .october2023]
 
   static func decodePolicies(_ value: JSONValue?, reader: inout ScenarioReader) -> [PolicyEvent] {
     let listPath = JSONPath.root.appending("policies")
-    let skuIDs = ChipCatalog.standard.map(\.id)
     return reader.array(value, at: listPath).enumerated().compactMap { index, item in
       let path = listPath.appending(index)
-      let keys = ["date", "kind", "note", "rule", "tier", "sku", "status", "approvalProbability", "delayDays", "banned"]
+      let keys = [
+        "date", "kind", "note", "rule", "tier", "sku", "status", "approvalProbability", "delayDays", "banned",
+        "h100ePerYear", "grayMarketMultiplier",
+      ]
       guard let policy = reader.object(item, at: path, allowed: keys, required: ["date", "kind"]),
         let date = reader.date(policy["date"], at: path.appending("date")),
         let kind = reader.string(policy["kind"], at: path.appending("kind"))
       else { return nil }
       let note = reader.string(policy["note"], at: path.appending("note")) ?? kind
       func sku() -> String? {
-        guard let id = reader.string(policy["sku"], at: path.appending("sku")) else {
-          if policy["sku"] == nil { reader.report(path.appending("sku"), "expected a SKU, found nothing") }
-          return nil
-        }
-        guard skuIDs.contains(id) else {
-          let hint = suggestion(for: id, among: skuIDs).map { "; did you mean \"\($0)\"?" } ?? ""
-          reader.report(path.appending("sku"), "expected a SKU of the catalog, found \"\(id)\"\(hint)")
-          return nil
-        }
-        return id
+        if policy["sku"] == nil { reader.report(path.appending("sku"), "expected a SKU, found nothing") }
+        return reader.sku(policy["sku"], at: path.appending("sku"))
       }
       let change: PolicyChange?
       switch kind {
@@ -61,6 +57,25 @@ extension LoadedScenario {
           return nil
         }
         change = .chinaImportBan(sku: id, banned: banned)
+      case "tier2Cap":
+        if case .null? = policy["h100ePerYear"] {
+          change = .tier2Cap(h100ePerYear: nil)
+        } else {
+          guard let cap = reader.number(policy["h100ePerYear"], at: path.appending("h100ePerYear"), in: 0...(.infinity), expected: "H100e per year >= 0, or null to lift the cap")
+          else {
+            if policy["h100ePerYear"] == nil { reader.report(path.appending("h100ePerYear"), "expected H100e per year >= 0, or null to lift the cap, found nothing") }
+            return nil
+          }
+          change = .tier2Cap(h100ePerYear: cap)
+        }
+      case "enforcement":
+        let multiplierPath = path.appending("grayMarketMultiplier")
+        guard let multiplier = reader.distribution(policy["grayMarketMultiplier"], at: multiplierPath, support: 0...(.infinity), expected: "a rate multiplier >= 0")
+        else {
+          if policy["grayMarketMultiplier"] == nil { reader.report(multiplierPath, "expected a rate multiplier >= 0, found nothing") }
+          return nil
+        }
+        change = .enforcement(grayMarketMultiplier: multiplier)
       default:
         let hint = suggestion(for: kind, among: policyKinds).map { "; did you mean \"\($0)\"?" } ?? ""
         reader.report(path.appending("kind"), "expected one of \(policyKinds.joined(separator: ", ")), found \"\(kind)\"\(hint)")
@@ -68,28 +83,5 @@ extension LoadedScenario {
       }
       return change.map { PolicyEvent(date: date, change: $0, note: note) }
     }
-  }
-
-  static func decodeDomestic(_ value: JSONValue, reader: inout ScenarioReader) -> DomesticLine? {
-    let path = JSONPath.root.appending("domestic")
-    let counts = ["waferStartsPerMonth", "cycleTimeDays", "hbmStacks", "dieBank", "packagingCapacityPerMonth", "yieldRatePerMonth"]
-    let fractions = ["aiShare", "initialYield", "maximumYield"]
-    guard let line = reader.object(value, at: path, allowed: ["sku"] + counts + fractions, required: ["sku"] + counts + fractions),
-      let sku = reader.string(line["sku"], at: path.appending("sku"))
-    else { return nil }
-    var drawn: [String: Distribution] = [:]
-    for key in counts {
-      drawn[key] = reader.distribution(line[key], at: path.appending(key), support: 0...(.infinity), expected: "a number >= 0")
-    }
-    for key in fractions {
-      drawn[key] = reader.distribution(line[key], at: path.appending(key), support: 0...1, expected: "a fraction in [0, 1]")
-    }
-    guard drawn.count == counts.count + fractions.count else { return nil }
-    return DomesticLine(
-      sku: sku, waferStartsPerMonth: drawn["waferStartsPerMonth"]!, aiShare: drawn["aiShare"]!,
-      initialYield: drawn["initialYield"]!, maximumYield: drawn["maximumYield"]!,
-      yieldRatePerMonth: drawn["yieldRatePerMonth"]!, cycleTimeDays: drawn["cycleTimeDays"]!,
-      hbmStacks: drawn["hbmStacks"]!, dieBank: drawn["dieBank"]!,
-      packagingCapacityPerMonth: drawn["packagingCapacityPerMonth"]!)
   }
 }
