@@ -39,7 +39,7 @@ public enum DistributionSpec {
       }
       guard let shapes = families[name] else {
         let hint = suggestion(for: name, among: Array(families.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
-        throw issue(path.appending("dist"), "unknown distribution \"\(name)\"\(hint)")
+        throw issue(path.appending("dist"), "expected one of \(families.keys.sorted().joined(separator: ", ")), found \"\(name)\"\(hint)")
       }
       let given = Set(members.keys).subtracting(["dist", "source"])
       let allowed = Set(shapes.joined())

@@ -12,8 +12,10 @@ public indirect enum JSONValue: Equatable, Sendable {
   /// dictionary order.
   case object([String: JSONValue])
 
-  /// Parses `data`; a syntax error is reported with its line and column.
+  /// Parses `data` as strict JSON (RFC 8259); a syntax error is reported with its line and
+  /// column.
   public static func parse(_ data: Data) throws -> JSONValue {
+    try rejectTrailingCommas(in: data)
     let raw: Any
     do {
       raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -54,6 +56,32 @@ public indirect enum JSONValue: Equatable, Sendable {
     case .array(let items): return "an array of \(items.count)"
     case .object: return "an object"
     }
+  }
+}
+
+/// Foundation's parser accepts a comma before `]` or `}`, which JSON does not; report it.
+private func rejectTrailingCommas(in data: Data) throws {
+  var inString = false, escaped = false, pendingComma: Int?
+  for (offset, byte) in data.enumerated() {
+    if inString {
+      if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+      continue
+    }
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): continue
+    case UInt8(ascii: "]"), UInt8(ascii: "}"):
+      if let comma = pendingComma {
+        var line = 1, column = 1
+        for byte in data.prefix(comma) {
+          if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        throw JSONSyntaxError(line: line, column: column, message: "a comma must be followed by another value, found \"\(Character(UnicodeScalar(byte)))\"")
+      }
+    case UInt8(ascii: ","): pendingComma = offset; continue
+    case UInt8(ascii: "\""): inString = true
+    default: break
+    }
+    pendingComma = nil
   }
 }
 

@@ -29,7 +29,7 @@ public struct LoadedScenario: Sendable {
       }
     }
     var reader = ScenarioReader(file: file)
-    let decoded = Self.decode(document.json, reader: &reader)
+    let decoded = Self.decode(document.json, ownSourceKeys: document.ownSourceKeys, reader: &reader)
     guard reader.issues.isEmpty, let decoded else { throw ScenarioIssues(issues: reader.issues) }
     self.file = file
     self.resolved = document.json
@@ -41,7 +41,7 @@ public struct LoadedScenario: Sendable {
     "policies", "stockpile", "demand", "legalImports", "grayMarket", "domestic", "fleet", "sources",
   ]
 
-  private static func decode(_ json: JSONValue, reader: inout ScenarioReader)
+  private static func decode(_ json: JSONValue, ownSourceKeys: [String], reader: inout ScenarioReader)
     -> (String, String, UInt64, Int, SupplyScenario)?
   {
     let root = JSONPath.root
@@ -69,7 +69,7 @@ public struct LoadedScenario: Sendable {
     let domestic = top["domestic"].flatMap { decodeDomestic($0, reader: &reader) }
     let fleet = decodeFleet(top["fleet"], reader: &reader)
     if let sources = top["sources"], case .object(let table) = sources {
-      for key in table.keys.sorted() where JSONPath(parsing: key).flatMap({ json[$0] }) == nil {
+      for key in ownSourceKeys where table[key] != nil && JSONPath(parsing: key).flatMap({ json[$0] }) == nil {
         reader.report(root.appending("sources"), "expected keys that are JSON paths of this scenario, found \"\(key)\"")
       }
     }

@@ -9,6 +9,9 @@ public struct ScenarioDocument: Sendable {
   public let chain: [String]
   /// The merged JSON, without the `extends` key.
   public var json: JSONValue
+  /// The keys of the named file's own `sources` table (a base's table may cite paths the
+  /// extending file replaced; only the file's own citations must resolve).
+  public let ownSourceKeys: [String]
 
   /// Reads `file` and merges it over its bases: `"extends": "baseline.json"` names a file
   /// relative to the extending one, and the extending file's content is applied to the base
@@ -19,6 +22,12 @@ public struct ScenarioDocument: Sendable {
     var chain: [String] = []
     self.json = try Self.load(file, shownAs: file, chain: &chain)
     self.file = file
+    let own = FileManager.default.contents(atPath: file).flatMap { try? JSONValue.parse($0) }
+    if case .object(let members)? = own, case .object(let sources)? = members["sources"] {
+      ownSourceKeys = sources.keys.sorted()
+    } else {
+      ownSourceKeys = []
+    }
     self.chain = chain
   }
 
@@ -31,6 +40,11 @@ public struct ScenarioDocument: Sendable {
     }
     chain.append(shown)
     guard let data = FileManager.default.contents(atPath: path) else {
+      if chain.count > 1 {
+        throw ScenarioIssue(
+          file: chain[chain.count - 2], path: JSONPath.root.appending("extends"),
+          message: "expected a readable base scenario, found \"\(shown)\" (missing or not readable)")
+      }
       throw ScenarioIssue(file: shown, path: nil, message: "cannot read the file (missing or not readable)")
     }
     var document: JSONValue

@@ -33,7 +33,7 @@ func errorMessages() {
   #expect(message(#"{"dist":"lognormal","median":100,"sigmaa":0.5}"#)
     == #"x.json: error: at $.domestic.yield: unknown key "sigmaa" for a lognormal distribution; did you mean "sigma"?"#)
   #expect(message(#"{"dist":"lognormel","median":100,"sigma":0.5}"#)
-    == #"x.json: error: at $.domestic.yield.dist: unknown distribution "lognormel"; did you mean "lognormal"?"#)
+    == #"x.json: error: at $.domestic.yield.dist: expected one of bernoulli, beta, binomial, constant, discrete, exponential, gamma, lognormal, normal, pert, poisson, triangular, truncatedNormal, uniform, weibull, found "lognormel"; did you mean "lognormal"?"#)
   #expect(message(#"{"dist":"lognormal","median":100}"#)
     == "x.json: error: at $.domestic.yield: expected a lognormal distribution with median, sigma or mean, sd, found median")
   #expect(message(#"{"dist":"normal","mean":"high","sd":1}"#)

@@ -51,6 +51,6 @@ func fileErrors() throws {
   #expect {
     _ = try ScenarioDocument(contentsOf: dir + "/orphan.json")
   } throws: { error in
-    "\(error)" == "\(dir)/nowhere.json: error: cannot read the file (missing or not readable)"
+    "\(error)" == "\(dir)/orphan.json: error: at $.extends: expected a readable base scenario, found \"\(dir)/nowhere.json\" (missing or not readable)"
   }
 }
