@@ -57,9 +57,6 @@ extension SupplyChainModel {
 
   func currentYield(month: Int) -> Double {
     guard let line = parameters.domestic else { return 0 }
-    guard line.initialYield > 0, line.initialYield < line.maximumYield else {
-      return min(line.initialYield, line.maximumYield)
-    }
     return YieldCurve.logistic(initial: line.initialYield, maximum: line.maximumYield, ratePerMonth: line.yieldRatePerMonth)
       .yield(afterMonths: Double(month))
   }

@@ -58,8 +58,10 @@ public final class RandomStream {
     Int(gsl_ran_poisson(generator, mean))
   }
 
-  /// A binomial count of successes in `trials` with probability `p`. Samples `gsl_ran_binomial`.
+  /// A binomial count of successes in `trials` with probability `p` (in [0, 1]: GSL loops
+  /// forever on NaN, so that traps instead). Samples `gsl_ran_binomial`.
   @inlinable public func binomial(trials: Int, probability p: Double) -> Int {
+    precondition(p >= 0 && p <= 1, "binomial probability must be in [0, 1], found \(p)")
     Int(gsl_ran_binomial(generator, p, UInt32(clamping: trials)))
   }
 

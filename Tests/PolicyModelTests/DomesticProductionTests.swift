@@ -22,6 +22,13 @@ func logisticYield() {
   #expect(abs(curve.yield(afterMonths: 6) - 0.65 / (1 + exp(-0.2 * (6 - log(2.25) / 0.2)))) < 1e-12)
 }
 
+@Test("a logistic curve with no learning, or starting at its maximum, stays flat (never NaN)")
+func flatLogisticYield() {
+  #expect(YieldCurve.logistic(initial: 0.2, maximum: 0.65, ratePerMonth: 0).yield(afterMonths: 30) == 0.2)
+  #expect(YieldCurve.logistic(initial: 0.7, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0.65)
+  #expect(YieldCurve.logistic(initial: 0, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0)
+}
+
 @Test("defect-density yield reproduces domain.md's D0 ↔ yield pairs for a 665.6 mm² die")
 func defectDensityYield() {
   let twentyPercent = YieldCurve.defectDensity(initialPerCm2: 0.2418, annualDecline: 0.3, dieAreaCm2: 6.656)
