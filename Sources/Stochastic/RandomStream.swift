@@ -62,7 +62,7 @@ public final class RandomStream {
   /// forever on NaN, so that traps instead). Samples `gsl_ran_binomial`.
   @inlinable public func binomial(trials: Int, probability p: Double) -> Int {
     precondition(p >= 0 && p <= 1, "binomial probability must be in [0, 1], found \(p)")
-    Int(gsl_ran_binomial(generator, p, UInt32(clamping: trials)))
+    return Int(gsl_ran_binomial(generator, p, UInt32(clamping: trials)))
   }
 
   /// True with probability `p`. Samples `gsl_ran_bernoulli`.
