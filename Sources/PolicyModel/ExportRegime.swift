@@ -122,24 +122,40 @@ public struct ExportRegime: Sendable, Equatable {
   /// A SKU-specific rule takes precedence over classification; China's own bans are reported
   /// separately by `isBlockedByChina(_:)`.
   public func exportDecision(for chip: ChipSKU) -> ExportDecision {
-    if let (status, note) = skuRules[chip.id] {
-      switch status {
-      case .allowed: return ExportDecision(verdict: .allowed, reason: "allowed by SKU rule: \(note)")
-      case .banned: return ExportDecision(verdict: .denied, reason: "banned by SKU rule: \(note)")
-      case .licenceRequired(let p, let delay):
-        return ExportDecision(
-          verdict: .licenceRequired(approvalProbability: p, delayDays: delay),
-          reason: "licence required: \(note)")
+    let verdict = self.verdict(for: chip)
+    if let (_, note) = skuRules[chip.id] {
+      switch verdict {
+      case .allowed: return ExportDecision(verdict: verdict, reason: "allowed by SKU rule: \(note)")
+      case .licenceRequired: return ExportDecision(verdict: verdict, reason: "licence required: \(note)")
+      case .capped, .denied: return ExportDecision(verdict: verdict, reason: "banned by SKU rule: \(note)")
       }
     }
     guard let rule = classification, let criterion = rule.matchingCriterion(for: chip) else {
-      return ExportDecision(verdict: .allowed, reason: "not controlled\(classification.map { " under \($0.name)" } ?? "")")
+      return ExportDecision(verdict: verdict, reason: "not controlled\(classification.map { " under \($0.name)" } ?? "")")
     }
     let why = "controlled under \(rule.name): \(Self.explain(chip, criterion))"
     switch destinationTier {
-    case .tier1: return ExportDecision(verdict: .allowed, reason: "\(why); Tier 1 destination")
-    case .tier2: return ExportDecision(verdict: .capped, reason: "\(why); Tier 2 country cap")
-    case .tier3: return ExportDecision(verdict: .denied, reason: "\(why); Tier 3 embargo")
+    case .tier1: return ExportDecision(verdict: verdict, reason: "\(why); Tier 1 destination")
+    case .tier2: return ExportDecision(verdict: verdict, reason: "\(why); Tier 2 country cap")
+    case .tier3: return ExportDecision(verdict: verdict, reason: "\(why); Tier 3 embargo")
+    }
+  }
+
+  /// The verdict of ``exportDecision(for:)`` without composing its reason (the model's
+  /// per-lot path).
+  public func verdict(for chip: ChipSKU) -> ExportDecision.Verdict {
+    if let (status, _) = skuRules[chip.id] {
+      switch status {
+      case .allowed: return .allowed
+      case .banned: return .denied
+      case .licenceRequired(let p, let delay): return .licenceRequired(approvalProbability: p, delayDays: delay)
+      }
+    }
+    guard let rule = classification, rule.matchingCriterion(for: chip) != nil else { return .allowed }
+    switch destinationTier {
+    case .tier1: return .allowed
+    case .tier2: return .capped
+    case .tier3: return .denied
     }
   }
 

@@ -87,21 +87,29 @@ extension SupplyChainModel {
       byRole[cell.role.rawValue] += effective
       pflops += Double(units) * chip.fp16DenseTFLOPS / 1_000
     }
-    let row: [Outcome: Double] = [
-      .capacityH100e: bySource.reduce(0, +),
-      .capacityH100eNvidia: bySource[SupplySource.nvidia.rawValue],
-      .capacityH100eDomestic: bySource[SupplySource.domestic.rawValue],
-      .capacityH100eGray: bySource[SupplySource.gray.rawValue], .capacityPflopsFP16: pflops,
-      .trainingCapacityH100e: byRole[FleetRole.training.rawValue],
-      .inferenceCapacityH100e: byRole[FleetRole.inference.rawValue],
-      .unmetDemandH100e: backlog.reduce(0, +), .inventoryNvidiaUnits: Double(nvidiaInventory),
-      .legalImportUnits: Double(period.legal), .grayArrivedUnits: Double(period.grayArrived),
-      .graySeizedUnits: Double(period.graySeized), .domesticWaferStarts: Double(period.waferStarts),
-      .domesticGoodDies: Double(period.goodDies), .domesticPackages: Double(period.packages),
-      .domesticYield: currentYield(month: month), .hbmStacksRemaining: Double(hbmStacks),
-      .dieBankRemaining: Double(dieBank), .failedUnits: Double(period.failed),
-      .retiredUnits: Double(period.retired),
-    ]
-    result.values.append(Outcome.allCases.map { row[$0]! })
+    result.values.append(Outcome.allCases.map { outcome in
+      switch outcome {
+      case .capacityH100e: bySource.reduce(0, +)
+      case .capacityH100eNvidia: bySource[SupplySource.nvidia.rawValue]
+      case .capacityH100eDomestic: bySource[SupplySource.domestic.rawValue]
+      case .capacityH100eGray: bySource[SupplySource.gray.rawValue]
+      case .capacityPflopsFP16: pflops
+      case .trainingCapacityH100e: byRole[FleetRole.training.rawValue]
+      case .inferenceCapacityH100e: byRole[FleetRole.inference.rawValue]
+      case .unmetDemandH100e: backlog.reduce(0, +)
+      case .inventoryNvidiaUnits: Double(nvidiaInventory)
+      case .legalImportUnits: Double(period.legal)
+      case .grayArrivedUnits: Double(period.grayArrived)
+      case .graySeizedUnits: Double(period.graySeized)
+      case .domesticWaferStarts: Double(period.waferStarts)
+      case .domesticGoodDies: Double(period.goodDies)
+      case .domesticPackages: Double(period.packages)
+      case .domesticYield: currentYield(month: month)
+      case .hbmStacksRemaining: Double(hbmStacks)
+      case .dieBankRemaining: Double(dieBank)
+      case .failedUnits: Double(period.failed)
+      case .retiredUnits: Double(period.retired)
+      }
+    })
   }
 }

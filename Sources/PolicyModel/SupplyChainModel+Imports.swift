@@ -22,19 +22,14 @@ extension SupplyChainModel {
   }
 
   mutating func receiveLegalLot(channel: Int, units: Int, approvalDraw: Double, in simulation: inout Simulation<Event>) {
-    let sku = skuIndex[scenario.legalImports[channel].sku]!
-    let chip = scenario.chips[sku]
-    if regime.isBlockedByChina(chip) != nil {
-      ledger.cancelled[sku] += units
-      return
-    }
-    switch regime.exportDecision(for: chip).verdict {
-    case .allowed:
+    let sku = legalSKU[channel]
+    switch legalStatus[sku] {
+    case .allowed?:
       arrive(units, sku: sku, source: .nvidia)
       period.legal += units
-    case .licenceRequired(_, let delay):
+    case .licenceRequired(_, let delay)?:
       simulation.schedule(.licenceDecision(channel: channel, units: units, approvalDraw: approvalDraw), after: delay)
-    case .capped, .denied:
+    case .capped?, .denied?, nil:  // nil: blocked by China
       ledger.cancelled[sku] += units
     }
   }
@@ -42,12 +37,8 @@ extension SupplyChainModel {
   /// A licence decision: re-checks the regime on the decision day, so a ban that landed while
   /// the lot waited cancels it; approved when the lot's draw is below the approval probability.
   mutating func decideLicence(channel: Int, units: Int, approvalDraw: Double) {
-    let sku = skuIndex[scenario.legalImports[channel].sku]!
-    let chip = scenario.chips[sku]
-    if regime.isBlockedByChina(chip) == nil,
-      case .licenceRequired(let probability, _) = regime.exportDecision(for: chip).verdict,
-      approvalDraw < probability
-    {
+    let sku = legalSKU[channel]
+    if case .licenceRequired(let probability, _)? = legalStatus[sku], approvalDraw < probability {
       arrive(units, sku: sku, source: .nvidia)
       period.legal += units
     } else {
@@ -66,7 +57,7 @@ extension SupplyChainModel {
         let units = Int(size.sample(using: stream).rounded())
         let pick = grayMixTable[index].map { Int($0.sample(using: stream)) } ?? 0
         let seizure = stream.uniform()
-        let sku = skuIndex[channel.mix[pick].sku]!
+        let sku = graySKUs[index][pick]
         let h100e = Double(units) * scenario.chips[sku].h100Equivalents
         guard units > 0, h100e <= capLeft else { continue }
         capLeft -= h100e

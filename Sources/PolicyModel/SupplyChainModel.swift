@@ -38,6 +38,12 @@ struct SupplyChainModel: EventHandler {
   /// Which SKU of its mix a gray lot carries (nil for a single-SKU channel).
   let grayMixTable: [Distribution?]
   var regime = ExportRegime()
+  /// The regime's verdict for each SKU, nil when China blocks it; refreshed on every policy
+  /// event so lots need no lookups.
+  var legalStatus: [ExportDecision.Verdict?]
+  /// SKU index of each legal channel, and of each gray channel's mix entries.
+  let legalSKU: [Int]
+  let graySKUs: [[Int]]
   var grayMarketMultiplier = 1.0
   /// Undeployed units, `inventory[source][sku]`.
   var inventory: [[Int]]
@@ -57,14 +63,15 @@ struct SupplyChainModel: EventHandler {
 
   init(scenario: SupplyScenario, seed: UInt64, replication: Int) {
     self.scenario = scenario
-    monthStartDays = (0...scenario.months).map { month in
-      Self.calendar.date(byAdding: .month, value: month, to: scenario.start)!
-        .timeIntervalSince(scenario.start) / 86_400
-    }
+    monthStartDays = scenario.monthStartDays
     let parameters = DrawnParameters(scenario: scenario, seed: seed, replication: replication)
     self.parameters = parameters
     streams = ModelStreams(seed: seed, replication: replication)
-    skuIndex = Dictionary(uniqueKeysWithValues: scenario.chips.enumerated().map { ($1.id, $0) })
+    let skuIndex = Dictionary(uniqueKeysWithValues: scenario.chips.enumerated().map { ($1.id, $0) })
+    self.skuIndex = skuIndex
+    legalSKU = scenario.legalImports.map { skuIndex[$0.sku]! }
+    graySKUs = scenario.grayMarket.map { $0.mix.map { skuIndex[$0.sku]! } }
+    legalStatus = scenario.chips.map { ExportRegime().verdict(for: $0) }
     legalLotSize = zip(scenario.legalImports, parameters.legalMonthlyUnits).map {
       Self.lotSize(monthlyUnits: $1, lotsPerMonth: $0.lotsPerMonth, sigma: $0.lotSizeSigma)
     }
@@ -87,12 +94,6 @@ struct SupplyChainModel: EventHandler {
       values: [], stockpileDepletedDay: nil, cumulativeDomesticPackages: 0,
       cumulativeGrayUnits: 0, draws: parameters.record)
   }
-
-  static let calendar: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar
-  }()
 
   /// Lognormal lot sizes with mean `monthlyUnits / lotsPerMonth` and log-scale spread `sigma`.
   private static func lotSize(monthlyUnits: Double, lotsPerMonth: Double, sigma: Double) -> Distribution? {
@@ -152,6 +153,7 @@ struct SupplyChainModel: EventHandler {
       grayMarketMultiplier = multiplier
     } else {
       regime.apply(scenario.policies[index])
+      legalStatus = scenario.chips.map { regime.isBlockedByChina($0) == nil ? regime.verdict(for: $0) : nil }
     }
   }
 

@@ -5,9 +5,11 @@ import Stochastic
 /// as a ``Distribution`` drawn once per replication from its own named stream.
 public struct SupplyScenario: Sendable {
   /// First day of the simulation (day 0).
-  public var start: Date
+  public let start: Date
   /// Number of monthly report periods.
-  public var months: Int
+  public let months: Int
+  /// Day (from the start) each month begins, `months + 1` entries, the last being the horizon.
+  public let monthStartDays: [Double]
   public var chips: [ChipSKU]
   public var policies: [PolicyEvent]
   /// Units on hand at day 0, by SKU: already deployed, and undeployed inventory.
@@ -25,6 +27,11 @@ public struct SupplyScenario: Sendable {
   ) {
     self.start = start
     self.months = months
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    monthStartDays = (0...months).map { month in
+      calendar.date(byAdding: .month, value: month, to: start)!.timeIntervalSince(start) / 86_400
+    }
     self.chips = chips
     self.policies = policies
     self.stockpile = stockpile
