@@ -20,12 +20,12 @@ extension SupplyChainModel {
   }
 
   /// Adds a cohort and schedules its retirement after a lifetime drawn around the mean
-  /// (normal, at least one year), less its age.
+  /// (normal, truncated at two years as domain.md suggests), less its age.
   private mutating func deploy(_ units: Int, into cell: Fleet.Cell, day: Double, ageDays: Double = 0, in simulation: inout Simulation<Event>) {
     let cohort = fleet.deploy(units, into: cell)
     guard let mean = parameters.meanLifetimeYears else { return }
     let spread = scenario.fleet.lifetimeSDYears
-    let lifetime = max(1, mean + (spread > 0 ? spread * streams.fleet.gaussian() : 0))
+    let lifetime = max(2, mean + (spread > 0 ? spread * streams.fleet.gaussian() : 0))
     let retires = max(day, day + lifetime * 365.25 - ageDays)
     if retires <= monthStartDays[scenario.months] {
       simulation.schedule(.retirement(cohort: cohort), at: retires)

@@ -15,7 +15,7 @@ extension SupplyChainModel {
         let units = Int(size.sample(using: stream).rounded())
         let approval = stream.uniform()
         let date = date(atDay: day)
-        guard channel.from.map({ $0 <= date }) ?? true, channel.until.map({ date <= $0 }) ?? true, units > 0 else { continue }
+        guard channel.from.map({ $0 <= date }) ?? true, channel.until.map({ date < $0.addingTimeInterval(86_400) }) ?? true, units > 0 else { continue }
         simulation.schedule(.legalLot(channel: index, units: units, approvalDraw: approval), at: day)
       }
     }
@@ -35,10 +35,17 @@ extension SupplyChainModel {
   }
 
   /// A licence decision: re-checks the regime on the decision day, so a ban that landed while
-  /// the lot waited cancels it; approved when the lot's draw is below the approval probability.
+  /// the lot waited cancels it and a rule that freed the SKU meanwhile lets it through;
+  /// otherwise approved when the lot's draw is below the approval probability.
   mutating func decideLicence(channel: Int, units: Int, approvalDraw: Double) {
     let sku = legalSKU[channel]
-    if case .licenceRequired(let probability, _)? = legalStatus[sku], approvalDraw < probability {
+    let approved: Bool
+    switch legalStatus[sku] {
+    case .allowed?: approved = true
+    case .licenceRequired(let probability, _)?: approved = approvalDraw < probability
+    case .capped?, .denied?, nil: approved = false
+    }
+    if approved {
       arrive(units, sku: sku, source: .nvidia)
       period.legal += units
     } else {

@@ -105,7 +105,9 @@ struct SupplyChainModel: EventHandler {
   /// Runs the replication to the last report date and checks conservation.
   mutating func run() throws -> ReplicationResult {
     var simulation = Simulation<Event>()
-    for (index, policy) in scenario.policies.enumerated() {
+    // In date order (ties as listed), so rules dated before the start stack as they did.
+    let inDateOrder = scenario.policies.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+    for (index, policy) in inDateOrder {
       let day = policy.date.timeIntervalSince(scenario.start) / 86_400
       if day <= 0 { applyPolicy(index) } else {
         simulation.schedule(.policy(index), at: day, priority: Self.policyPriority)

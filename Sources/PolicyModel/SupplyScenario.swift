@@ -172,7 +172,7 @@ public struct FleetParameters: Sendable {
   public var smuggledHazardMultiplier: Distribution
   /// Mean service life before retirement, years; nil: chips are never retired.
   public var meanLifetimeYears: Distribution?
-  /// Spread of cohort lifetimes around the mean, years (normal, truncated at 1 year).
+  /// Spread of cohort lifetimes around the mean, years (normal, truncated at 2 years).
   public var lifetimeSDYears: Double
 
   public init(

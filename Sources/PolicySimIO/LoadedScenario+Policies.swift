@@ -2,86 +2,93 @@ import Foundation
 import PolicyModel
 import Stochastic
 
+/// Decoding of the `policies` list: dated changes of the export regime.
 extension LoadedScenario {
-  static let policyKinds = [
-    "classification", "destinationTier", "skuRule", "chinaImportBan", "tier2Cap", "enforcement",
+  /// Each policy kind with the keys it requires and the ones it may add.
+  static let policyKinds: KeyValuePairs<String, (required: [String], optional: [String])> = [
+    "classification": (["rule"], []),
+    "destinationTier": (["tier"], []),
+    "skuRule": (["sku", "status"], ["approvalProbability", "delayDays"]),
+    "chinaImportBan": (["sku", "banned"], []),
+    "tier2Cap": (["h100ePerYear"], []),
+    "enforcement": (["grayMarketMultiplier"], []),
   ]
   static let classificationRules = ["oct2022": ClassificationRule.october2022, "oct2023": .october2023]
 
   static func decodePolicies(_ value: JSONValue?, reader: inout ScenarioReader) -> [PolicyEvent] {
     let listPath = JSONPath.root.appending("policies")
+    let common = ["date", "kind", "note"]
+    let every = common + policyKinds.flatMap { $0.value.required + $0.value.optional }
     return reader.array(value, at: listPath).enumerated().compactMap { index, item in
       let path = listPath.appending(index)
-      let keys = [
-        "date", "kind", "note", "rule", "tier", "sku", "status", "approvalProbability", "delayDays", "banned",
-        "h100ePerYear", "grayMarketMultiplier",
-      ]
-      guard let policy = reader.object(item, at: path, allowed: keys, required: ["date", "kind"]),
-        let date = reader.date(policy["date"], at: path.appending("date")),
-        let kind = reader.string(policy["kind"], at: path.appending("kind"))
-      else { return nil }
-      let note = reader.string(policy["note"], at: path.appending("note")) ?? kind
-      func sku() -> String? {
-        if policy["sku"] == nil { reader.report(path.appending("sku"), "expected a SKU, found nothing") }
-        return reader.sku(policy["sku"], at: path.appending("sku"))
-      }
-      let change: PolicyChange?
-      switch kind {
-      case "classification":
-        let name = reader.string(policy["rule"], at: path.appending("rule"))
-        change = name.flatMap { classificationRules[$0] }.map { .classification($0) }
-        if change == nil {
-          reader.report(path.appending("rule"), "expected one of \(classificationRules.keys.sorted().joined(separator: ", ")), found \(policy["rule"]?.summary ?? "nothing")")
-        }
-      case "destinationTier":
-        change = reader.number(policy["tier"], at: path.appending("tier"), in: 1...3, expected: "a tier 1, 2 or 3")
-          .flatMap { DestinationTier(rawValue: Int($0)) }.map { .destinationTier($0) }
-      case "skuRule":
-        guard let id = sku() else { return nil }
-        switch reader.string(policy["status"], at: path.appending("status")) {
-        case "allowed": change = .skuRule(sku: id, status: .allowed)
-        case "banned": change = .skuRule(sku: id, status: .banned)
-        case "licence":
-          guard let p = reader.number(policy["approvalProbability"], at: path.appending("approvalProbability"), in: 0...1, expected: "a probability in [0, 1]"),
-            let delay = reader.number(policy["delayDays"], at: path.appending("delayDays"), in: 0...3_650, expected: "days in [0, 3650]")
-          else { return nil }
-          change = .skuRule(sku: id, status: .licenceRequired(approvalProbability: p, delayDays: delay))
-        case let other:
-          reader.report(path.appending("status"), "expected \"allowed\", \"licence\" or \"banned\", found \(other.map { "\"\($0)\"" } ?? "nothing")")
-          return nil
-        }
-      case "chinaImportBan":
-        guard let id = sku() else { return nil }
-        guard case .bool(let banned)? = policy["banned"] else {
-          reader.report(path.appending("banned"), "expected true or false, found \(policy["banned"]?.summary ?? "nothing")")
-          return nil
-        }
-        change = .chinaImportBan(sku: id, banned: banned)
-      case "tier2Cap":
-        if case .null? = policy["h100ePerYear"] {
-          change = .tier2Cap(h100ePerYear: nil)
-        } else {
-          guard let cap = reader.number(policy["h100ePerYear"], at: path.appending("h100ePerYear"), in: 0...(.infinity), expected: "H100e per year >= 0, or null to lift the cap")
-          else {
-            if policy["h100ePerYear"] == nil { reader.report(path.appending("h100ePerYear"), "expected H100e per year >= 0, or null to lift the cap, found nothing") }
-            return nil
-          }
-          change = .tier2Cap(h100ePerYear: cap)
-        }
-      case "enforcement":
-        let multiplierPath = path.appending("grayMarketMultiplier")
-        guard let multiplier = reader.distribution(policy["grayMarketMultiplier"], at: multiplierPath, support: 0...(.infinity), expected: "a rate multiplier >= 0")
-        else {
-          if policy["grayMarketMultiplier"] == nil { reader.report(multiplierPath, "expected a rate multiplier >= 0, found nothing") }
-          return nil
-        }
-        change = .enforcement(grayMarketMultiplier: multiplier)
-      default:
-        let hint = suggestion(for: kind, among: policyKinds).map { "; did you mean \"\($0)\"?" } ?? ""
-        reader.report(path.appending("kind"), "expected one of \(policyKinds.joined(separator: ", ")), found \"\(kind)\"\(hint)")
+      guard let policy = reader.object(item, at: path, allowed: every, required: ["date", "kind"]) else { return nil }
+      let date = reader.date(policy["date"], at: path.appending("date"))
+      let note = reader.string(policy["note"], at: path.appending("note"))
+      guard let kind = reader.string(policy["kind"], at: path.appending("kind")) else { return nil }
+      guard let keys = policyKinds.first(where: { $0.key == kind })?.value else {
+        let names = policyKinds.map(\.key)
+        let hint = suggestion(for: kind, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
+        reader.report(path.appending("kind"), "expected one of \(names.joined(separator: ", ")), found \"\(kind)\"\(hint)")
         return nil
       }
-      return change.map { PolicyEvent(date: date, change: $0, note: note) }
+      for key in policy.keys.sorted() where every.contains(key) && !(common + keys.required + keys.optional).contains(key) {
+        reader.report(path, "key \"\(key)\" does not apply to a \(kind) policy (it takes \((keys.required + keys.optional).joined(separator: ", ")))")
+      }
+      for key in keys.required where policy[key] == nil {
+        reader.report(path.appending(key), "expected a value, found nothing")
+      }
+      let change = decodeChange(kind, policy, at: path, reader: &reader)
+      guard let date, let change else { return nil }
+      return PolicyEvent(date: date, change: change, note: note ?? kind)
+    }
+  }
+
+  /// The change a policy of `kind` makes (its required keys were checked by the caller).
+  private static func decodeChange(_ kind: String, _ policy: [String: JSONValue], at path: JSONPath, reader: inout ScenarioReader) -> PolicyChange? {
+    switch kind {
+    case "classification":
+      guard let name = reader.string(policy["rule"], at: path.appending("rule")) else { return nil }
+      guard let rule = classificationRules[name] else {
+        reader.report(path.appending("rule"), "expected one of \(classificationRules.keys.sorted().joined(separator: ", ")), found \"\(name)\"")
+        return nil
+      }
+      return .classification(rule)
+    case "destinationTier":
+      return reader.wholeNumber(policy["tier"], at: path.appending("tier"), in: 1...3, expected: "a tier 1, 2 or 3")
+        .flatMap { DestinationTier(rawValue: $0) }.map { .destinationTier($0) }
+    case "skuRule":
+      let sku = reader.sku(policy["sku"], at: path.appending("sku"), origin: .foreign)
+      let status: SKUStatus?
+      switch reader.string(policy["status"], at: path.appending("status")) {
+      case "allowed": status = .allowed
+      case "banned": status = .banned
+      case "licence":
+        for key in ["approvalProbability", "delayDays"] where policy[key] == nil {
+          reader.report(path.appending(key), "expected a value for a licence, found nothing")
+        }
+        let p = reader.number(policy["approvalProbability"], at: path.appending("approvalProbability"), in: 0...1, expected: "a probability in [0, 1]")
+        let delay = reader.number(policy["delayDays"], at: path.appending("delayDays"), in: 0...3_650, expected: "days in [0, 3650]")
+        status = p.flatMap { p in delay.map { .licenceRequired(approvalProbability: p, delayDays: $0) } }
+      case let other?:
+        reader.report(path.appending("status"), "expected \"allowed\", \"licence\" or \"banned\", found \"\(other)\"")
+        status = nil
+      case nil:
+        status = nil
+      }
+      guard let sku, let status else { return nil }
+      return .skuRule(sku: sku, status: status)
+    case "chinaImportBan":
+      let sku = reader.sku(policy["sku"], at: path.appending("sku"), origin: .foreign)
+      let banned = reader.bool(policy["banned"], at: path.appending("banned"))
+      guard let sku, let banned else { return nil }
+      return .chinaImportBan(sku: sku, banned: banned)
+    case "tier2Cap":
+      if case .null? = policy["h100ePerYear"] { return .tier2Cap(h100ePerYear: nil) }
+      return reader.number(policy["h100ePerYear"], at: path.appending("h100ePerYear"), in: 0...(.infinity), expected: "H100e per year >= 0, or null to lift the cap")
+        .map { .tier2Cap(h100ePerYear: $0) }
+    default:  // "enforcement"
+      return reader.distribution(policy["grayMarketMultiplier"], at: path.appending("grayMarketMultiplier"), support: 0...(.infinity), expected: "a rate multiplier >= 0")
+        .map { .enforcement(grayMarketMultiplier: $0) }
     }
   }
 }

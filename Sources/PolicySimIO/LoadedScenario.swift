@@ -46,9 +46,7 @@ public struct LoadedScenario: Sendable {
   {
     let root = JSONPath.root
     guard let top = reader.object(json, at: root, allowed: topKeys, required: ["schemaVersion", "name", "start", "end", "demand", "fleet"]) else { return nil }
-    if let version = reader.number(top["schemaVersion"], at: root.appending("schemaVersion"), in: 1...Double(schemaVersion), expected: "a schema version this tool reads (1 to \(schemaVersion))"), version != version.rounded() {
-      reader.report(root.appending("schemaVersion"), "expected a whole number, found \(version)")
-    }
+    _ = reader.wholeNumber(top["schemaVersion"], at: root.appending("schemaVersion"), in: 1...Double(schemaVersion), expected: "a schema version this tool reads (1 to \(schemaVersion))")
     let name = reader.string(top["name"], at: root.appending("name")) ?? ""
     let description = reader.string(top["description"], at: root.appending("description")) ?? ""
     let start = reader.date(top["start"], at: root.appending("start"))
@@ -59,8 +57,8 @@ public struct LoadedScenario: Sendable {
     if let period = reader.string(top["reportEvery"], at: root.appending("reportEvery")), period != "month" {
       reader.report(root.appending("reportEvery"), "expected \"month\" (the only report period this version supports), found \"\(period)\"")
     }
-    let seed = reader.number(top["seed"], at: root.appending("seed"), in: 0...9_007_199_254_740_991, expected: "a whole number >= 0").map { UInt64($0) } ?? 1
-    let runs = reader.number(top["runs"], at: root.appending("runs"), in: 1...10_000_000, expected: "a whole number of runs >= 1").map { Int($0) } ?? 1_000
+    let seed = reader.wholeNumber(top["seed"], at: root.appending("seed"), in: 0...9_007_199_254_740_991, expected: "a whole number >= 0").map { UInt64($0) } ?? 1
+    let runs = reader.wholeNumber(top["runs"], at: root.appending("runs"), in: 1...10_000_000, expected: "a whole number of runs >= 1") ?? 1_000
     let policies = decodePolicies(top["policies"], reader: &reader)
     let stockpile = decodeStockpile(top["stockpile"], reader: &reader)
     let demand = decodeDemand(top["demand"], reader: &reader)
@@ -68,10 +66,15 @@ public struct LoadedScenario: Sendable {
     let gray = decodeGrayMarket(top["grayMarket"], reader: &reader)
     let domestic = top["domestic"].flatMap { decodeDomestic($0, reader: &reader) }
     let fleet = decodeFleet(top["fleet"], reader: &reader)
-    if let sources = top["sources"], case .object(let table) = sources {
+    switch top["sources"] {
+    case .object(let table)?:
       for key in ownSourceKeys where table[key] != nil && JSONPath(parsing: key).flatMap({ json[$0] }) == nil {
         reader.report(root.appending("sources"), "expected keys that are JSON paths of this scenario, found \"\(key)\"")
       }
+    case let other?:
+      reader.report(root.appending("sources"), "expected an object of JSON path -> source text, found \(other.summary)")
+    case nil:
+      break
     }
     guard let start, let end, let demand, let fleet else { return nil }
     let model = SupplyScenario(

@@ -1,5 +1,5 @@
 /// One problem in a scenario file, printed in compiler style:
-/// `Scenarios/x.json: error: at $.domestic.yield.max: expected a number in (0, 1], found 1.7`.
+/// `Scenarios/x.json: error: at $.domestic.maximumYield: expected a fraction in [0, 1], found 1.7`.
 public struct ScenarioIssue: Error, CustomStringConvertible, Equatable, Sendable {
   /// The file as the user named it.
   public var file: String

@@ -64,16 +64,39 @@ struct ScenarioReader {
     return date
   }
 
-  /// A SKU id of the chip catalog (reported with a did-you-mean when unknown).
-  mutating func sku(_ value: JSONValue?, at path: JSONPath) -> String? {
+  /// A SKU id of the chip catalog (reported with a did-you-mean when unknown), of the given
+  /// origin when one is required (imports are foreign chips, production lines domestic ones).
+  mutating func sku(_ value: JSONValue?, at path: JSONPath, origin: ChipOrigin? = nil) -> String? {
     guard let id = string(value, at: path) else { return nil }
-    let catalog = ChipCatalog.standard.map(\.id)
+    let catalog = ChipCatalog.standard.filter { origin == nil || $0.origin == origin }.map(\.id)
     guard catalog.contains(id) else {
-      let hint = suggestion(for: id, among: catalog).map { "; did you mean \"\($0)\"?" } ?? ""
-      report(path, "expected a SKU of the catalog, found \"\(id)\"\(hint)")
+      let kind = origin.map { $0 == .foreign ? "an imported SKU" : "a domestic SKU" } ?? "a SKU"
+      let other = ChipCatalog.sku(id).map { " (\($0.vendor), \($0.origin == .domestic ? "domestic" : "foreign"))" } ?? ""
+      let hint = other.isEmpty ? suggestion(for: id, among: catalog).map { "; did you mean \"\($0)\"?" } ?? "" : ""
+      report(path, "expected \(kind) of the catalog, found \"\(id)\"\(other)\(hint)")
       return nil
     }
     return id
+  }
+
+  /// `true` or `false`.
+  mutating func bool(_ value: JSONValue?, at path: JSONPath) -> Bool? {
+    guard let value else { return nil }
+    guard case .bool(let flag) = value else {
+      report(path, "expected true or false, found \(value.summary)")
+      return nil
+    }
+    return flag
+  }
+
+  /// A whole number in `range` (described by `expected`).
+  mutating func wholeNumber(_ value: JSONValue?, at path: JSONPath, in range: ClosedRange<Double>, expected: String) -> Int? {
+    guard let number = number(value, at: path, in: range, expected: expected) else { return nil }
+    guard number == number.rounded() else {
+      report(path, "expected a whole number, found \(value!.summary)")
+      return nil
+    }
+    return Int(number)
   }
 
   /// A number in `range` (described by `expected`), e.g. a probability in [0, 1].

@@ -291,3 +291,32 @@ func unknownSKU() {
     "\(error)".hasPrefix("at $.legalImports[0].sku: expected a SKU of the catalog (A100, A800,") && "\(error)".hasSuffix("found \"H2O\"")
   }
 }
+
+@Test("a lot waiting for a licence goes through when a rule frees the SKU meanwhile")
+func licenceOvertakenByAllowance() throws {
+  let licence = PolicyEvent(date: day("2025-01-01"), change: .skuRule(sku: "H20", status: .licenceRequired(approvalProbability: 0, delayDays: 60)), note: "licence")
+  let freed = PolicyEvent(date: day("2025-02-01"), change: .skuRule(sku: "H20", status: .allowed), note: "allowed")
+  let channel = ImportChannel(sku: "H20", monthlyUnits: constant(10_000), lotsPerMonth: 8, until: day("2025-01-31"))
+  #expect(total(try tiny(policies: [licence], legal: [channel]).runReplication(seed: 3, replication: 0), .legalImportUnits) == 0)
+  #expect(total(try tiny(policies: [licence, freed], legal: [channel]).runReplication(seed: 3, replication: 0), .legalImportUnits) > 0)
+}
+
+@Test("an import window includes the whole of its last day")
+func importWindowInclusive() throws {
+  let channel = ImportChannel(sku: "H20", monthlyUnits: constant(31_000), lotsPerMonth: 310, lotSizeSigma: 0, from: day("2025-03-10"), until: day("2025-03-10"))
+  let result = try tiny(legal: [channel]).runReplication(seed: 6, replication: 0)
+  let march = result.value(.legalImportUnits, month: 2)
+  #expect(march > 0 && march < 31_000 / 31 * 3)  // about one day's share of the month
+  #expect(total(result, .legalImportUnits) == march)
+}
+
+@Test("rules dated before the start apply in date order, whatever the list order")
+func earlyRulesInDateOrder() throws {
+  let rules = [
+    PolicyEvent(date: day("2023-10-17"), change: .classification(.october2023), note: "Oct 2023"),
+    PolicyEvent(date: day("2022-10-07"), change: .classification(.october2022), note: "Oct 2022"),
+    PolicyEvent(date: day("2022-10-07"), change: .destinationTier(.tier3), note: "Tier 3"),
+  ]
+  let channel = ImportChannel(sku: "A800", monthlyUnits: constant(1_000), lotsPerMonth: 4)
+  #expect(total(try tiny(policies: rules, legal: [channel]).runReplication(seed: 1, replication: 0), .legalImportUnits) == 0)
+}

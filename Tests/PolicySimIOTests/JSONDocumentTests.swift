@@ -45,6 +45,13 @@ func mergePatch() throws {
   }
 }
 
+@Test("a distribution object replaces the base value whole instead of merging into it")
+func distributionReplaces() throws {
+  let base = try json(#"{"x":{"dist":"lognormal","median":1.6,"sigma":0.2},"y":{"a":1}}"#)
+  let patched = base.merged(with: try json(#"{"x":{"dist":"beta","alpha":2,"beta":3},"y":{"b":2}}"#))
+  #expect(patched == (try json(#"{"x":{"dist":"beta","alpha":2,"beta":3},"y":{"a":1,"b":2}}"#)))
+}
+
 @Test("JSON paths parse, print and address values; set refuses paths that do not exist")
 func paths() throws {
   let path = try #require(JSONPath(parsing: "$.grayMarket.channels[0].seizureProbability"))

@@ -53,7 +53,7 @@ func malformedScenario() throws {
     let lines = "\(error)".split(separator: "\n").map(String.init)
     return lines == [
       "\(file): error: at $.end: expected a date after start (\"2025-01-01\"), found \"2024-12-31\"",
-      "\(file): error: at $.legalImports[1].sku: expected a SKU of the catalog, found \"H2000\"; did you mean \"H200\"?",
+      "\(file): error: at $.legalImports[1].sku: expected an imported SKU of the catalog, found \"H2000\"; did you mean \"H200\"?",
       "\(file): error: at $.grayMarket.channels[0].seizureProbability: expected a probability in [0, 1], found 1.7",
       "\(file): error: at $.domestic: unknown key \"aiShrae\"; did you mean \"aiShare\"?",
       "\(file): error: at $.domestic.aiShare: expected a value, found nothing",
