@@ -25,10 +25,7 @@ let package = Package(
     /// Random streams and distributions; the only module that sees GSL's C pointers.
     .target(name: "Stochastic", dependencies: ["CGSL"]),
     /// A generic discrete-event engine that knows nothing of chips.
-    .target(
-      name: "DiscreteEvent",
-      dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-    ),
+    .target(name: "DiscreteEvent"),
     /// Chips, export-control policy and the supply-chain model.
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
     /// Monte Carlo replications in parallel, deterministic whatever the thread count.
@@ -55,11 +52,11 @@ let package = Package(
       dependencies: ["DiscreteEvent", "Stochastic"],
       path: "Benchmarks/Workloads"
     ),
-    /// Engine and replication throughput benchmark (build with `-c release`).
+    /// Engine and replication throughput benchmark (build with `-c release`, run from the root).
     .executableTarget(
       name: "policysim-bench",
       dependencies: [
-        "EngineWorkloads",
+        "EngineWorkloads", "Experiments", "PolicyModel", "PolicySimIO",
         .product(name: "HeapModule", package: "swift-collections"),
       ],
       path: "Benchmarks/policysim-bench"

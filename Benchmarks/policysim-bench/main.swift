@@ -1,8 +1,11 @@
 // policysim-bench: throughput of the engine and of Monte Carlo replications.
-// Build and run in release: `swift run -c release policysim-bench [--quick]`.
+// Build and run in release from the package root: `swift run -c release policysim-bench [--quick]`.
 // Compare with the C reference in Benchmarks/reference/ (same workloads, same machine).
 import EngineWorkloads
+import Experiments
 import Foundation
+import PolicyModel
+import PolicySimIO
 
 let quick = CommandLine.arguments.contains("--quick")
 let scale = quick ? 10 : 1
@@ -46,4 +49,25 @@ report("hold", events: holdEvents, seconds: holdSeconds)
 if wanted("hold-Heap") {
 let heapSeconds = seconds { HeapHold.run(population: 1_000, firings: 5_000_000 / scale) }
 report("hold-Heap", events: 5_000_000 / scale, seconds: heapSeconds)
+}
+
+// (c) Monte Carlo replications of Scenarios/tier3.json (10,000; --quick 1,000) on 1 thread and
+// on every core: replications/s, model events/s, speed-up, and that both give equal results.
+if wanted("replications") {
+let scenario = try LoadedScenario(file: "Scenarios/tier3.json")
+let runs = 10_000 / scale
+let cores = ProcessInfo.processInfo.activeProcessorCount
+var timings: [Int: Double] = [:]
+var outputs: [Int: [ReplicationResult]] = [:]
+for threads in Set([1, cores]).sorted() {
+  let run = MonteCarloRun(scenario: scenario.model, seed: scenario.seed, runs: runs, threads: threads)
+  timings[threads] = try seconds { outputs[threads] = try run.run() }
+  let events = outputs[threads]!.reduce(0) { $0 + $1.eventsFired }
+  report(
+    "reps-\(threads)t", events: events, seconds: timings[threads]!,
+    extra: " replications=\(runs) replications_per_s=\(Int(Double(runs) / timings[threads]!))")
+}
+if cores > 1 {
+  print("replications speed-up 1 -> \(cores) threads: \(String(format: "%.2f", timings[1]! / timings[cores]!))x, identical results: \(outputs[1]! == outputs[cores]!)")
+}
 }

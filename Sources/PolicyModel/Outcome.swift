@@ -33,6 +33,8 @@ public struct ReplicationResult: Sendable, Equatable {
   public var cumulativeGrayUnits: Int
   /// Every sampled uncertain parameter, by name, in a fixed order.
   public var draws: [(parameter: String, value: Double)]
+  /// Events the replication's simulation fired (for throughput measurements).
+  public var eventsFired = 0
 
   public static func == (lhs: Self, rhs: Self) -> Bool {
     lhs.values == rhs.values && lhs.stockpileDepletedDay == rhs.stockpileDepletedDay

@@ -116,6 +116,7 @@ struct SupplyChainModel: EventHandler {
     deployStockpile(in: &simulation)
     simulation.schedule(.monthStart(0), at: 0, priority: Self.monthStartPriority)
     try simulation.run(until: monthStartDays[scenario.months], handler: &self)
+    result.eventsFired = simulation.eventsFired
     let deployed = scenario.chips.indices.map { fleet.deployed(sku: $0) }
     let held = scenario.chips.indices.map { sku in inventory.reduce(0) { $0 + $1[sku] } }
     try ledger.check(inventory: held, deployed: deployed, skuIDs: scenario.chips.map(\.id))

@@ -18,33 +18,3 @@ public enum AtomicFile {
     }
   }
 }
-
-/// RFC 4180 CSV text: comma-separated, CRLF-free (`\n`, which pandas and R read), fields quoted
-/// only when they contain a comma, quote or newline, numbers printed to round-trip.
-public struct CSVTable {
-  private var text: String
-
-  /// A table with the given header row.
-  public init(header: [String]) { text = Self.line(header) }
-
-  /// Appends one row.
-  public mutating func append(_ fields: [String]) { text += Self.line(fields) }
-
-  /// The whole table.
-  public var content: String { text }
-
-  /// The shortest text that reads back as exactly `value`; whole numbers without ".0";
-  /// empty for nil.
-  public static func number(_ value: Double?) -> String {
-    guard let value else { return "" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-  }
-
-  private static func line(_ fields: [String]) -> String {
-    fields.map { field in
-      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }.joined(separator: ",") + "\n"
-  }
-}

@@ -9,11 +9,24 @@ public struct RunOutputs {
   public let scenario: LoadedScenario
   public let seed: UInt64
   public let results: [ReplicationResult]
+  /// Threads used to summarise and format (the output does not depend on it).
+  public let threads: Int
+  /// Per-date statistics of every outcome across replications, date-major.
+  public let summary: [(date: String, outcome: Outcome, statistics: OutcomeStatistics)]
 
-  public init(scenario: LoadedScenario, seed: UInt64, results: [ReplicationResult]) {
+  public init(scenario: LoadedScenario, seed: UInt64, results: [ReplicationResult], threads: Int = 1) {
     self.scenario = scenario
     self.seed = seed
     self.results = results
+    self.threads = threads
+    let dates = Self.reportDates(start: scenario.model.start, months: scenario.model.months)
+    let outcomes = Outcome.allCases
+    let statistics = parallelMap(dates.count * outcomes.count, threads: threads) { cell in
+      OutcomeStatistics(results.map { $0.values[cell / outcomes.count][cell % outcomes.count] })
+    }
+    summary = statistics.enumerated().map { cell, statistics in
+      (dates[cell / outcomes.count], outcomes[cell % outcomes.count], statistics)
+    }
   }
 
   /// SHA-256 of the fully resolved scenario (after `extends` and `--set`), as canonical JSON
@@ -23,7 +36,9 @@ public struct RunOutputs {
   }
 
   /// The report dates, `YYYY-MM-DD`: the last day of each month.
-  public var reportDates: [String] {
+  public var reportDates: [String] { Self.reportDates(start: scenario.model.start, months: scenario.model.months) }
+
+  private static func reportDates(start: Date, months: Int) -> [String] {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let formatter = DateFormatter()
@@ -31,51 +46,40 @@ public struct RunOutputs {
     formatter.timeZone = calendar.timeZone
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyy-MM-dd"
-    return (1...scenario.model.months).map { month in
-      let nextStart = calendar.date(byAdding: .month, value: month, to: scenario.model.start)!
+    return (1...months).map { month in
+      let nextStart = calendar.date(byAdding: .month, value: month, to: start)!
       return formatter.string(from: calendar.date(byAdding: .day, value: -1, to: nextStart)!)
-    }
-  }
-
-  /// Per-date statistics of every outcome across replications.
-  public func summary() -> [(date: String, outcome: Outcome, statistics: OutcomeStatistics)] {
-    reportDates.enumerated().flatMap { month, date in
-      Outcome.allCases.enumerated().map { column, outcome in
-        (date, outcome, OutcomeStatistics(results.map { $0.values[month][column] }))
-      }
     }
   }
 
   /// Writes every file into `folder`; `perRun` adds runs.csv; `extra` goes into the manifest.
   public func write(to folder: URL, perRun: Bool, manifest extra: [String: JSONValue]) throws {
     var summaryTable = CSVTable(header: ["scenario", "date", "metric", "mean", "sd", "p05", "p25", "p50", "p75", "p95"])
-    for (date, outcome, s) in summary() {
+    for (date, outcome, s) in summary {
       summaryTable.append([scenario.name, date, outcome.rawValue] + [s.mean, s.sd, s.p05, s.p25, s.p50, s.p75, s.p95].map(CSVTable.number))
     }
-    var scalars = CSVTable(header: ["run", "seed", "metric", "value"])
-    var draws = CSVTable(header: ["run", "parameter", "value"])
+    let results = self.results, seed = self.seed, dates = reportDates
     let last = Outcome.allCases.firstIndex(of: .capacityH100e)!
-    for (run, result) in results.enumerated() {
+    let scalars = CSVTable(header: ["run", "seed", "metric", "value"], rows: results.count, threads: threads) { run in
+      let result = results[run]
       let values: [(String, Double?)] = [
         ("stockpile_depleted_day", result.stockpileDepletedDay),
         ("capacity_h100e_end", result.values.last?[last]),
         ("cumulative_domestic_packages", Double(result.cumulativeDomesticPackages)),
         ("cumulative_gray_units", Double(result.cumulativeGrayUnits)),
       ]
-      for (metric, value) in values { scalars.append([String(run), String(seed), metric, CSVTable.number(value)]) }
-      for draw in result.draws { draws.append([String(run), draw.parameter, CSVTable.number(draw.value)]) }
+      return values.map { [String(run), String(seed), $0.0, CSVTable.number($0.1)] }
+    }
+    let draws = CSVTable(header: ["run", "parameter", "value"], rows: results.count, threads: threads) { run in
+      results[run].draws.map { [String(run), $0.parameter, CSVTable.number($0.value)] }
     }
     try AtomicFile.write(summaryTable.content, to: folder.appendingPathComponent("summary.csv"))
     try AtomicFile.write(scalars.content, to: folder.appendingPathComponent("scalars.csv"))
     try AtomicFile.write(draws.content, to: folder.appendingPathComponent("draws.csv"))
     if perRun {
-      var runs = CSVTable(header: ["run", "date", "metric", "value"])
-      let dates = reportDates
-      for (run, result) in results.enumerated() {
-        for (month, row) in result.values.enumerated() {
-          for (column, outcome) in Outcome.allCases.enumerated() {
-            runs.append([String(run), dates[month], outcome.rawValue, CSVTable.number(row[column])])
-          }
+      let runs = CSVTable(header: ["run", "date", "metric", "value"], rows: results.count, threads: threads) { run in
+        results[run].values.enumerated().flatMap { month, row in
+          zip(Outcome.allCases, row).map { [String(run), dates[month], $0.rawValue, CSVTable.number($1)] }
         }
       }
       try AtomicFile.write(runs.content, to: folder.appendingPathComponent("runs.csv"))

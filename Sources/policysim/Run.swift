@@ -79,7 +79,7 @@ extension PolicySim {
         throw ExitStatus.runtimeFailure
       }
       progress.finish()
-      let outputs = RunOutputs(scenario: loaded, seed: seed, results: results)
+      let outputs = RunOutputs(scenario: loaded, seed: seed, results: results, threads: threads)
       try outputs.write(to: folder, perRun: perRun, manifest: [
         "toolVersion": .string(PolicySim.configuration.version),
         "threads": .number(Double(threads)),

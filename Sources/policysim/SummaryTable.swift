@@ -9,7 +9,7 @@ struct SummaryTable {
   let folder: String
 
   var text: String {
-    let summary = outputs.summary()
+    let summary = outputs.summary
     let keys: [Outcome] = [.capacityH100e, .capacityH100eNvidia, .capacityH100eDomestic, .capacityH100eGray]
     var lines = ["\(outputs.scenario.name): \(outputs.results.count) runs, seed \(outputs.seed); median [5%, 95%], H100e"]
     lines.append("date        " + keys.map { $0.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0) }.joined())
