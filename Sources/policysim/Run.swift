@@ -31,7 +31,7 @@ extension PolicySim {
     var seed: UInt64?
 
     @Option(help: "Worker threads (default: the number of cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    var threads: Int?
 
     @Option(help: "Output folder (default: results/<scenario name>).")
     var out: String?
@@ -47,7 +47,7 @@ extension PolicySim {
 
     func validate() throws {
       if let runs, runs < 1 { throw ValidationError("--runs: expected a number >= 1, found \(runs)") }
-      if threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
+      if let threads, threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
       _ = try parseOverrides(overrides)
     }
 
@@ -64,6 +64,7 @@ extension PolicySim {
 
     func run() throws {
       Self.exitOnInterrupt()
+      let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
       let loaded = try loadScenario(scenario, overrides: parseOverrides(overrides))
       let seed = self.seed ?? loaded.seed
       let runCount = runs ?? loaded.runs
