@@ -68,7 +68,8 @@ extension PolicySim {
       let loaded = try loadScenario(scenario, overrides: parseOverrides(overrides))
       let seed = self.seed ?? loaded.seed
       let runCount = runs ?? loaded.runs
-      let folder = URL(fileURLWithPath: out ?? "results/\(loaded.name)")
+      let folderName = out ?? "results/\(loaded.name)"
+      let folder = URL(fileURLWithPath: folderName)
       let progress = ProgressBar(total: runCount, enabled: !quiet && isatty(STDERR_FILENO) == 1)
       let started = Date()
       let results: [ReplicationResult]
@@ -88,7 +89,7 @@ extension PolicySim {
         "started": .string(ISO8601DateFormatter().string(from: started)),
         "platform": .string("\(ProcessInfo.processInfo.operatingSystemVersionString); \(ProcessInfo.processInfo.activeProcessorCount) cores"),
       ])
-      if !quiet { print(SummaryTable(outputs: outputs, folder: folder.path).text) }
+      if !quiet { print(SummaryTable(outputs: outputs, folder: folderName).text) }
     }
   }
 }
