@@ -3,7 +3,7 @@
 /// Known metrics get a hand-written title; any other (the model adds metrics over time) is
 /// described from its name: the words of the snake_case name, and the unit its suffix implies
 /// (`_h100e` → H100-equivalents, `_units` → chips, `_pflops_fp16` → PFLOP/s).
-public struct MetricDescription: Equatable {
+public struct MetricDescription {
   public let title: String
   public let unit: String
 

@@ -54,7 +54,7 @@ public enum ResultCharts {
     let median = dates.sorted().dropFirst(dates.count / 2).first.map { "median date \(Self.day($0)); " } ?? ""
     return DateHistogram(
       title: "When the Nvidia stockpile runs out: \(results.caption)",
-      subtitle: "Runs by quarter the stockpile ran out with demand unmet; \(median)never ran out: \(NumberLabel.grouped(never)) runs (\(String(format: "%.0f", share))%).",
+      subtitle: "Runs by quarter the stockpile ran out with demand unmet; \(median)never ran out in \(NumberLabel.grouped(never)) of \(NumberLabel.grouped(results.depletionDays.count)) runs (\(String(format: "%.0f", share))%).",
       valueLabel: "runs per quarter", label: "Runs whose stockpile ran out in that quarter", dates: dates, edges: edges)
   }
 

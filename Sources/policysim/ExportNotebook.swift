@@ -57,6 +57,10 @@ extension PolicySim {
 
     /// Fails with a one-line error unless `folder` has the files the notebook reads.
     private static func check(_ folder: URL, holds kind: AnalysisNotebook) throws {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        throw ResultsError(folder.path, "no such folder")
+      }
       guard kind == .sweep else {
         _ = try RunResults(folder: folder)
         return

@@ -20,7 +20,8 @@ func niceTicks(values: [Double]) {
 @Test("axis labels are short and tell ticks apart")
 func numberLabels() {
   #expect(NumberLabel.short(1_500_000, step: 500_000) == "1.5M")
-  #expect(NumberLabel.short(2_000_000, step: 500_000) == "2M")
+  #expect(NumberLabel.short(2_000_000, step: 500_000) == "2.0M")
+  #expect(NumberLabel.short(4_000_000, step: 2_000_000) == "4M")
   #expect(NumberLabel.short(250_000, step: 250_000) == "250k")
   #expect(NumberLabel.short(0, step: 500_000) == "0")
   #expect(NumberLabel.short(0.25, step: 0.25) == "0.25")
