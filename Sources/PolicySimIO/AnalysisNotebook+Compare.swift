@@ -63,7 +63,7 @@ extension AnalysisNotebook {
       .code(#"""
         columns = 3
         rows_needed = -(-len(shared) // columns)
-        fig, axes = plt.subplots(rows_needed, columns, figsize=(15, 3.2 * rows_needed), sharex=True, squeeze=False)
+        fig, axes = plt.subplots(rows_needed, columns, figsize=(15, 3.2 * rows_needed), sharex=True, squeeze=False, layout="constrained")
         for ax, metric in zip(axes.flat, shared):
             for index, run in enumerate(runs):
                 fan(ax, run["summary"][run["summary"]["metric"] == metric], run["label"], f"C{index}")
@@ -71,15 +71,22 @@ extension AnalysisNotebook {
         for ax in axes.flat[len(shared):]:
             ax.set_visible(False)
         axes.flat[0].legend(fontsize=8)
-        fig.tight_layout()
+        fig.suptitle(title)
         plt.show()
         """#),
       .markdown("## Values at the last date: median [5%, 95%]"),
       .code(#"""
+        def short(value):
+            for factor, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+                if abs(value) >= factor:
+                    return f"{value / factor:.3g}{suffix}"
+            return f"{value:.3g}"
+
+
         table = {}
         for run in runs:
             last = run["summary"][run["summary"]["date"] == run["summary"]["date"].max()].set_index("metric")
-            table[run["label"]] = {m: f"{last.at[m, 'p50']:,.4g} [{last.at[m, 'p05']:,.4g}, {last.at[m, 'p95']:,.4g}]" for m in shared}
+            table[run["label"]] = {m: f"{short(last.at[m, 'p50'])} [{short(last.at[m, 'p05'])}, {short(last.at[m, 'p95'])}]" for m in shared}
         pd.DataFrame(table)
         """#),
       .markdown("## When the Nvidia stockpile runs out"),

@@ -46,14 +46,13 @@ extension AnalysisNotebook {
 
         columns = 3
         rows_needed = -(-len(metrics) // columns)
-        fig, axes = plt.subplots(rows_needed, columns, figsize=(15, 3.2 * rows_needed), sharex=True, squeeze=False)
+        fig, axes = plt.subplots(rows_needed, columns, figsize=(15, 3.2 * rows_needed), sharex=True, squeeze=False, layout="constrained")
         for ax, metric in zip(axes.flat, metrics):
             fan(ax, summary[summary["metric"] == metric], metric, "C0")
             ax.set_title(metric, fontsize=10)
         for ax in axes.flat[len(metrics):]:
             ax.set_visible(False)
         fig.suptitle(title)
-        fig.tight_layout()
         plt.show()
         """#),
       .markdown("## Capacity by source"),

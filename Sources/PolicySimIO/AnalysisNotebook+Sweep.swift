@@ -38,7 +38,7 @@ extension AnalysisNotebook {
       .code(#"""
         columns = min(3, len(parameters))
         rows_needed = -(-len(parameters) // columns)
-        fig, axes = plt.subplots(rows_needed, columns, figsize=(5 * columns, 3.5 * rows_needed), sharey=True, squeeze=False)
+        fig, axes = plt.subplots(rows_needed, columns, figsize=(5 * columns, 3.5 * rows_needed), sharey=True, squeeze=False, layout="constrained")
         for ax, parameter in zip(axes.flat, parameters):
             ax.errorbar(
                 at_last[parameter], at_last["p50"],
@@ -50,7 +50,6 @@ extension AnalysisNotebook {
         for ax in axes.flat[len(parameters):]:
             ax.set_visible(False)
         axes.flat[0].set_ylabel(f"{METRIC} on {last_date.date()}")
-        fig.tight_layout()
         plt.show()
         """#),
       .markdown("## Sobol indices\n\nFirst-order (S1) and total (ST) indices with their confidence intervals, at the last date."),
