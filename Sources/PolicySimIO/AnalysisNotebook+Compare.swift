@@ -46,11 +46,7 @@ extension AnalysisNotebook {
         Line: median of runs; darker band: middle 50% of runs; lighter band: middle 90%.
         """#),
       .code(#"""
-        def fan(ax, rows, label, color):
-            ax.fill_between(rows["date"], rows["p05"], rows["p95"], color=color, alpha=0.15, linewidth=0)
-            ax.fill_between(rows["date"], rows["p25"], rows["p75"], color=color, alpha=0.3, linewidth=0)
-            ax.plot(rows["date"], rows["p50"], color=color, linewidth=2, label=label)
-            ax.yaxis.set_major_formatter(mticker.EngFormatter())
+        \#(fanFunction)
 
 
         fig, ax = plt.subplots(figsize=(10, 5))

@@ -37,11 +37,7 @@ extension AnalysisNotebook {
         Line: median of runs; darker band: middle 50% of runs (p25–p75); lighter band: middle 90% (p05–p95).
         """#),
       .code(#"""
-        def fan(ax, rows, label, color):
-            ax.fill_between(rows["date"], rows["p05"], rows["p95"], color=color, alpha=0.15, linewidth=0)
-            ax.fill_between(rows["date"], rows["p25"], rows["p75"], color=color, alpha=0.3, linewidth=0)
-            ax.plot(rows["date"], rows["p50"], color=color, linewidth=2, label=label)
-            ax.yaxis.set_major_formatter(mticker.EngFormatter())
+        \#(fanFunction)
 
 
         columns = 3

@@ -33,6 +33,21 @@ extension AnalysisNotebook {
         last_date = results.loc[results["metric"] == METRIC, "date"].max()
         at_last = results[(results["metric"] == METRIC) & (results["date"] == last_date)].merge(points, on="point")
         print(f"{len(points)} points, {len(parameters)} parameters, {len(metrics)} metrics; {METRIC} on {last_date.date()}")
+
+
+        def analysis_rows(name, what):
+            """Rows of METRIC at its last date in an analysis file, or None (with a note) when there are none."""
+            file = folder / name
+            if not file.exists():
+                print(f"No {name} in {folder}: run `policysim analyze` on the sweep to add {what}.")
+                return None
+            rows = pd.read_csv(file, parse_dates=["date"])
+            rows = rows[rows["metric"] == METRIC]
+            rows = rows[rows["date"] == rows["date"].max()]
+            if rows.empty:
+                print(f"{name} has no rows for {METRIC}")
+                return None
+            return rows
         """#),
       .markdown("## Results by parameter\n\nEach dot is one point of the sweep: its median, with a bar from the 5th to the 95th percentile of its runs."),
       .code(#"""
@@ -54,48 +69,34 @@ extension AnalysisNotebook {
         """#),
       .markdown("## Sobol indices\n\nFirst-order (S1) and total (ST) indices with their confidence intervals, at the last date."),
       .code(#"""
-        sensitivity_file = folder / "sensitivity.csv"
-        if not sensitivity_file.exists():
-            print(f"No sensitivity.csv in {folder}: run `policysim analyze` on the sweep to add Sobol indices.")
-        else:
-            sobol = pd.read_csv(sensitivity_file, parse_dates=["date"])
-            sobol = sobol[sobol["metric"] == METRIC]
-            sobol = sobol[sobol["date"] == sobol["date"].max()].sort_values("ST")
-            if sobol.empty:
-                print(f"sensitivity.csv has no rows for {METRIC}")
-            else:
-                fig, ax = plt.subplots(figsize=(9, 0.5 * len(sobol) + 1.5))
-                y = range(len(sobol))
-                for offset, index, color in [(-0.2, "S1", "C0"), (0.2, "ST", "C1")]:
-                    ax.barh(
-                        [v + offset for v in y], sobol[index], height=0.4, color=color, label=index,
-                        xerr=[sobol[index] - sobol[f"{index}_low"], sobol[f"{index}_high"] - sobol[index]],
-                    )
-                ax.set_yticks(list(y), sobol["parameter"])
-                ax.set_xlabel("share of output variance")
-                ax.set_title(f"Sobol indices of {METRIC} on {sobol['date'].max().date()}")
-                ax.legend(loc="lower right")
-                plt.show()
+        sobol = analysis_rows("sensitivity.csv", "Sobol indices")
+        if sobol is not None:
+            sobol = sobol.sort_values("ST")
+            fig, ax = plt.subplots(figsize=(9, 0.5 * len(sobol) + 1.5))
+            y = range(len(sobol))
+            for offset, index, color in [(-0.2, "S1", "C0"), (0.2, "ST", "C1")]:
+                ax.barh(
+                    [v + offset for v in y], sobol[index], height=0.4, color=color, label=index,
+                    xerr=[sobol[index] - sobol[f"{index}_low"], sobol[f"{index}_high"] - sobol[index]],
+                )
+            ax.set_yticks(list(y), sobol["parameter"])
+            ax.set_xlabel("share of output variance")
+            ax.set_title(f"Sobol indices of {METRIC} on {sobol['date'].max().date()}")
+            ax.legend(loc="lower right")
+            plt.show()
         """#),
       .markdown("## Tornado"),
       .code(#"""
-        tornado_file = folder / "tornado.csv"
-        if not tornado_file.exists():
-            print(f"No tornado.csv in {folder}: run `policysim analyze` on the sweep to add one-at-a-time swings.")
-        else:
-            tornado = pd.read_csv(tornado_file, parse_dates=["date"])
-            tornado = tornado[tornado["metric"] == METRIC]
-            tornado = tornado[tornado["date"] == tornado["date"].max()].sort_values("swing")
-            if tornado.empty:
-                print(f"tornado.csv has no rows for {METRIC}")
-            else:
-                fig, ax = plt.subplots(figsize=(9, 0.5 * len(tornado) + 1.5))
-                low = tornado[["output_at_low", "output_at_high"]].min(axis=1)
-                high = tornado[["output_at_low", "output_at_high"]].max(axis=1)
-                ax.barh(tornado["parameter"], high - low, left=low, color="C0")
-                ax.xaxis.set_major_formatter(mticker.EngFormatter())
-                ax.set_xlabel(f"{METRIC} with each parameter at its low and high value")
-                plt.show()
+        tornado = analysis_rows("tornado.csv", "one-at-a-time swings")
+        if tornado is not None:
+            tornado = tornado.sort_values("swing")
+            fig, ax = plt.subplots(figsize=(9, 0.5 * len(tornado) + 1.5))
+            low = tornado[["output_at_low", "output_at_high"]].min(axis=1)
+            high = tornado[["output_at_low", "output_at_high"]].max(axis=1)
+            ax.barh(tornado["parameter"], high - low, left=low, color="C0")
+            ax.xaxis.set_major_formatter(mticker.EngFormatter())
+            ax.set_xlabel(f"{METRIC} with each parameter at its low and high value")
+            plt.show()
         """#),
     ]
   }

@@ -35,6 +35,15 @@ public enum AnalysisNotebook: String, CaseIterable, Sendable {
     }
   }
 
+  /// The Python function that draws one fan (bands, then the median line) on an axes.
+  static let fanFunction = """
+    def fan(ax, rows, label, color):
+        ax.fill_between(rows["date"], rows["p05"], rows["p95"], color=color, alpha=0.15, linewidth=0)
+        ax.fill_between(rows["date"], rows["p25"], rows["p75"], color=color, alpha=0.3, linewidth=0)
+        ax.plot(rows["date"], rows["p50"], color=color, linewidth=2, label=label)
+        ax.yaxis.set_major_formatter(mticker.EngFormatter())
+    """
+
   /// A Python string literal (JSON string syntax is valid Python).
   static func literal(_ text: String) -> String {
     let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
