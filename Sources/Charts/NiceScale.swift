@@ -12,7 +12,7 @@ public struct NiceScale: Sendable {
 
   /// A scale covering `values` with about `tickCount` ticks; the domain includes zero when
   /// `includeZero` is true (quantities read best against a zero baseline).
-  public init(covering values: [Double], tickCount: Int = 5, includeZero: Bool = true) {
+  public init(covering values: [Double], tickCount: Int = 6, includeZero: Bool = true) {
     let finite = values.filter(\.isFinite)
     var low = finite.min() ?? 0, high = finite.max() ?? 1
     if includeZero { low = Swift.min(low, 0); high = Swift.max(high, 0) }
