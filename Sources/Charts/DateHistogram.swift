@@ -50,6 +50,6 @@ public struct DateHistogram {
       svg.rect(x: left + 0.5, y: top, width: Swift.max(0.5, right - left - 1), height: frame.plotBottom - top, fill: Palette.color(0), opacity: 0.85, className: "bar")
     }
     svg.endGroup()
-    return svg.text
+    return svg.markup
   }
 }

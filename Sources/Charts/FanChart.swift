@@ -55,6 +55,6 @@ public struct FanChart {
       svg.polyline(zip(line.dates, line.p50).map(point), stroke: Palette.color(index), width: 2.5, className: "median")
       svg.endGroup()
     }
-    return svg.text
+    return svg.markup
   }
 }

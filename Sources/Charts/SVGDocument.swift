@@ -52,7 +52,7 @@ public struct SVGDocument {
   public mutating func endGroup() { elements.append("</g>") }
 
   /// The complete SVG text, with a white background and a sans-serif font.
-  public var text: String {
+  public var markup: String {
     let size = "width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
     return """
       <?xml version="1.0" encoding="UTF-8"?>

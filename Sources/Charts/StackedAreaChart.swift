@@ -62,6 +62,6 @@ public struct StackedAreaChart {
       svg.polyline(zip(dates, overlay.values).map(point), stroke: "#222", width: 2, dashed: true, className: "total")
       svg.endGroup()
     }
-    return svg.text
+    return svg.markup
   }
 }

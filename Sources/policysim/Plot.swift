@@ -46,7 +46,10 @@ extension PolicySim {
         throw ExitStatus.invalidInput
       }
       let files: [URL]
-      if let out, charts.count == 1, out.hasSuffix(".svg") {
+      if let out, out.hasSuffix(".svg") {
+        guard charts.count == 1 else {
+          throw ValidationError("--out \(out) names one file, but there are \(charts.count) charts (\(charts.map(\.name).joined(separator: ", "))); give a folder")
+        }
         files = [URL(fileURLWithPath: out)]
       } else {
         let target = out.map { URL(fileURLWithPath: $0) } ?? primary.folder

@@ -62,8 +62,8 @@ func depletionHistogram() throws {
 
 @Test("metrics the model adds later are described from their names",
   arguments: [
-    ("training_capacity_h100e", "Training capacity h100e", "H100-equivalents"),
-    ("domestic_wafer_starts", "Domestic wafer starts", "wafer starts"),
+    ("smuggled_capacity_h100e", "Smuggled capacity", "H100-equivalents"),
+    ("domestic_mask_sets", "Domestic mask sets", "value"),
     ("legal_import_units", "Legal import units", "chips"),
     ("capacity_h100e", "Compute capacity", "H100-equivalents"),
   ])
