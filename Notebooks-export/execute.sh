@@ -35,13 +35,14 @@ cp -r Notebooks-export/fixtures/sweep "$work/results/sweep-unanalysed"
 rm "$work/results/sweep-unanalysed/sensitivity.csv" "$work/results/sweep-unanalysed/tornado.csv"
 "$policysim" export-notebook "$work/results/sweep-unanalysed" --out "$work/Notebooks-export/sweep-unanalysed.ipynb" >/dev/null
 
-failed=0
+passed=0 failed=0
 for notebook in "$work"/Notebooks-export/*.ipynb; do
   name=$(basename "$notebook")
   # Debian's Jupyter and kernel run on /usr/bin/python3, whatever python3 is first on PATH.
   if /usr/bin/python3 -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
        --output-dir "$executed" "$notebook" >"$work/$name.log" 2>&1; then
     echo "notebook $name: ok"
+    passed=$((passed + 1))
   else
     echo "notebook $name: FAILED"
     tail -n 30 "$work/$name.log"
@@ -49,4 +50,5 @@ for notebook in "$work"/Notebooks-export/*.ipynb; do
   fi
 done
 echo "Executed notebooks in $(( $(date +%s) - started )) s"
+echo "notebooks: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -6,7 +6,7 @@ import Foundation
 /// that `policysim run --plot` writes next to the CSV files.
 public enum ResultCharts {
   /// The sources of capacity, bottom to top, with legend labels.
-  public static let capacitySources = [
+  static let capacitySources = [
     ("capacity_h100e_nvidia", "Nvidia, legal imports"),
     ("capacity_h100e_domestic", "Domestic (SMIC / Huawei)"),
     ("capacity_h100e_gray", "Gray market"),
@@ -50,11 +50,14 @@ public enum ResultCharts {
     var edges = [calendar.date(from: calendar.dateComponents([.year, .month], from: results.start))!]
     let last = results.dates.last ?? results.start
     while edges[edges.count - 1] <= last { edges.append(calendar.date(byAdding: .month, value: 3, to: edges[edges.count - 1])!) }
-    let share = results.depletionDays.isEmpty ? 0 : 100 * Double(never) / Double(results.depletionDays.count)
     let median = dates.sorted().dropFirst(dates.count / 2).first.map { "median date \(Self.day($0)); " } ?? ""
+    let subtitle = results.depletionDays.isEmpty
+      ? "No stockpile_depleted_day in scalars.csv."
+      : "Runs by quarter the stockpile ran out with demand unmet; \(median)never ran out in \(NumberLabel.grouped(never)) of "
+        + "\(NumberLabel.grouped(results.depletionDays.count)) runs (\(String(format: "%.0f", 100 * Double(never) / Double(results.depletionDays.count)))%)."
     return DateHistogram(
       title: "When the Nvidia stockpile runs out: \(results.caption)",
-      subtitle: "Runs by quarter the stockpile ran out with demand unmet; \(median)never ran out in \(NumberLabel.grouped(never)) of \(NumberLabel.grouped(results.depletionDays.count)) runs (\(String(format: "%.0f", share))%).",
+      subtitle: subtitle,
       valueLabel: "runs per quarter", label: "Runs whose stockpile ran out in that quarter", dates: dates, edges: edges)
   }
 

@@ -12,21 +12,20 @@ extension PolicySim {
       discussion: """
         The notebook is the one shipped in Notebooks-export/ with its first code cell (tagged \
         `parameters`) set to these folders, written relative to the notebook so the two can \
-        move together. --kind defaults to sweep for a folder with points.csv, compare for \
-        several folders, run otherwise. Default --out: <kind>.ipynb in the first folder.
+        move together.
 
         Exit status: 0 success; 64 bad arguments; 65 a folder or file is missing.
 
         Example: policysim export-notebook results/tier3 results/baseline --out compare.ipynb
         """)
 
-    @Argument(help: "Results folders (one for run and sweep, several for compare).")
+    @Argument(help: ArgumentHelp("Results folders (one for run and sweep, several for compare).", valueName: "dir"))
     var folders: [String]
 
-    @Option(help: "run, compare or sweep.")
+    @Option(help: "The notebook (default: sweep for a folder with points.csv, compare for several folders, else run).")
     var kind: AnalysisNotebook?
 
-    @Option(help: "The notebook file to write (.ipynb).")
+    @Option(help: ArgumentHelp("The notebook file to write (default: <kind>.ipynb in the first folder).", valueName: "file.ipynb"))
     var out: String?
 
     func validate() throws {

@@ -10,7 +10,7 @@ extension PolicySim {
       discussion: """
         With no --metric and no --compare, writes capacity.svg (fan chart of capacity_h100e), \
         capacity-by-source.svg (median capacity stacked by source) and depletion.svg \
-        (histogram of the quarter the Nvidia stockpile ran out) into DIR, as run --plot does.
+        (histogram of the quarter the Nvidia stockpile ran out) into <dir>, as run --plot does.
 
         With --metric, writes a fan chart (median line, 50% and 90% bands) of each metric, \
         named <metric>.svg. With --compare, every folder's fan chart shares the axes \
@@ -23,16 +23,16 @@ extension PolicySim {
         Example: policysim plot results/tier3 --compare results/baseline --out docs/tier3-vs-baseline.svg
         """)
 
-    @Argument(help: "A results folder written by policysim run.")
+    @Argument(help: ArgumentHelp("A results folder written by policysim run.", valueName: "dir"))
     var folder: String
 
-    @Option(name: .customLong("metric"), help: "A metric of summary.csv to draw as a fan chart. Repeatable.")
+    @Option(name: .customLong("metric"), help: ArgumentHelp("A metric of summary.csv to draw as a fan chart. Repeatable.", valueName: "metric"))
     var metrics: [String] = []
 
-    @Option(name: .customLong("compare"), parsing: .upToNextOption, help: "Other results folders to draw on the same axes.")
+    @Option(name: .customLong("compare"), parsing: .upToNextOption, help: ArgumentHelp("Other results folders to draw on the same axes.", valueName: "dir"))
     var others: [String] = []
 
-    @Option(help: "Output file (one chart) or folder (several); default: DIR.")
+    @Option(help: ArgumentHelp("Output file (one chart) or folder (several); default: <dir>.", valueName: "file.svg|folder"))
     var out: String?
 
     func run() throws {
