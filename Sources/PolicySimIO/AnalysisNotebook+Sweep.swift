@@ -96,6 +96,7 @@ extension AnalysisNotebook {
             ax.barh(tornado["parameter"], high - low, left=low, color="C0")
             ax.xaxis.set_major_formatter(mticker.EngFormatter())
             ax.set_xlabel(f"{METRIC} with each parameter at its low and high value")
+            ax.set_title(f"One-at-a-time swings of {METRIC} on {tornado['date'].max().date()}")
             plt.show()
         """#),
     ]
