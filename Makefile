@@ -1,10 +1,12 @@
 # policysim: two commands on a fresh Debian machine with Swift installed.
 #   make run    installs GSL if missing, builds, runs Scenarios/tier3.json
 #   make test   installs GSL if missing, runs the test suite
+#   make notebooks  executes Notebooks-export/*.ipynb on fresh small results (after make test)
+#   make figure     regenerates docs/tier3-vs-baseline.svg from 1,000-run results
 SCENARIO ?= Scenarios/tier3.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps
+.PHONY: run test bench deps notebooks figure
 
 deps:
 	@pkg-config --exists gsl 2>/dev/null || { \
@@ -20,3 +22,12 @@ test: deps
 
 bench: deps
 	swift run -c release policysim-bench
+
+notebooks:
+	bash Notebooks-export/execute.sh
+
+figure: deps
+	swift build -c release --product policysim
+	.build/release/policysim run Scenarios/tier3.json --runs 1000 --out results/tier3 --quiet
+	.build/release/policysim run Scenarios/baseline.json --runs 1000 --out results/baseline --quiet
+	.build/release/policysim plot results/tier3 --compare results/baseline --out docs/tier3-vs-baseline.svg

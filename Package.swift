@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
     // MARK: - C shims
@@ -30,12 +31,16 @@ let package = Package(
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
     /// Monte Carlo replications in parallel, deterministic whatever the thread count.
     .target(name: "Experiments", dependencies: ["PolicyModel"]),
+    /// SVG charts (fan chart, stacked area, date histogram) with nice value and date axes;
+    /// knows nothing of policysim's files.
+    .target(name: "Charts"),
     /// Scenario documents, JSON paths, merge patches and diagnostics: everything that reads files.
     .target(
       name: "PolicySimIO",
       dependencies: [
-        "PolicyModel", "Stochastic", "Experiments",
+        "PolicyModel", "Stochastic", "Experiments", "Charts",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),
     /// The thin command-line interface: the only target importing ArgumentParser.
@@ -68,6 +73,7 @@ let package = Package(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
     .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).
     .testTarget(name: "PolicySimCLITests"),
   ]

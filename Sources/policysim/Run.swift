@@ -11,7 +11,8 @@ extension PolicySim {
       abstract: "Run Monte Carlo replications of a scenario and write CSV results.",
       discussion: """
         Writes summary.csv, scalars.csv, draws.csv (and runs.csv with --per-run) and \
-        manifest.json into --out, each file atomically. Results are identical for a given \
+        manifest.json into --out, each file atomically; --plot adds the SVG charts of \
+        policysim plot. Results are identical for a given \
         seed whatever --threads is.
 
         Exit status: 0 success; 64 bad arguments; 65 invalid scenario (every problem is \
@@ -41,6 +42,9 @@ extension PolicySim {
 
     @Flag(help: "Also write runs.csv with every replication's monthly outcomes.")
     var perRun = false
+
+    @Flag(help: "Also draw capacity.svg, capacity-by-source.svg and depletion.svg into the output folder.")
+    var plot = false
 
     @Flag(help: "No progress bar and no summary table.")
     var quiet = false
@@ -90,6 +94,19 @@ extension PolicySim {
         "platform": .string("\(ProcessInfo.processInfo.operatingSystemVersionString); \(ProcessInfo.processInfo.activeProcessorCount) cores"),
       ])
       if !quiet { print(SummaryTable(outputs: outputs, folder: folderName).text) }
+      if plot { try writeCharts(into: folder) }
+    }
+
+    /// Draws the default charts from the files just written (see `policysim plot`).
+    private func writeCharts(into folder: URL) throws {
+      do {
+        let charts = try ResultCharts.defaults(for: RunResults(folder: folder))
+        for chart in charts { try AtomicFile.write(chart.svg, to: folder.appendingPathComponent(chart.name)) }
+        if !quiet { print("Wrote " + charts.map(\.name).joined(separator: ", ")) }
+      } catch let error as ResultsError {
+        printError(error.description)
+        throw ExitStatus.runtimeFailure
+      }
     }
   }
 }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PolicySimIO
+
+extension PolicySim {
+  /// Draws SVG charts of run results.
+  struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Draw SVG charts of run results: fan charts, capacity by source, depletion dates.",
+      discussion: """
+        With no --metric and no --compare, writes capacity.svg (fan chart of capacity_h100e), \
+        capacity-by-source.svg (median capacity stacked by source) and depletion.svg \
+        (histogram of the quarter the Nvidia stockpile ran out) into <dir>, as run --plot does.
+
+        With --metric, writes a fan chart (median line, 50% and 90% bands) of each metric, \
+        named <metric>.svg. With --compare, every folder's fan chart shares the axes \
+        (default metric capacity_h100e), named compare-<metric>.svg. --out names the file \
+        when there is one chart, else the folder. Every file is written atomically.
+
+        Exit status: 0 success; 64 bad arguments; 65 a folder, file or metric is missing or \
+        malformed (one line naming it).
+
+        Example: policysim plot results/tier3 --compare results/baseline --out docs/tier3-vs-baseline.svg
+        """)
+
+    @Argument(help: ArgumentHelp("A results folder written by policysim run.", valueName: "dir"))
+    var folder: String
+
+    @Option(name: .customLong("metric"), help: ArgumentHelp("A metric of summary.csv to draw as a fan chart. Repeatable.", valueName: "metric"))
+    var metrics: [String] = []
+
+    @Option(name: .customLong("compare"), parsing: .upToNextOption, help: ArgumentHelp("Other results folders to draw on the same axes.", valueName: "dir"))
+    var others: [String] = []
+
+    @Option(help: ArgumentHelp("Output file (one chart) or folder (several); default: <dir>.", valueName: "file.svg|folder"))
+    var out: String?
+
+    func run() throws {
+      let primary: RunResults, compared: [RunResults], charts: [(name: String, svg: String)]
+      do {
+        primary = try RunResults(folder: URL(fileURLWithPath: folder))
+        compared = try others.map { try RunResults(folder: URL(fileURLWithPath: $0)) }
+        charts = try self.charts(primary: primary, compared: compared)
+      } catch let error as ResultsError {
+        printError(error.description)
+        throw ExitStatus.invalidInput
+      }
+      let files: [URL]
+      if let out, out.hasSuffix(".svg") {
+        guard charts.count == 1 else {
+          throw ValidationError("--out \(out) names one file, but there are \(charts.count) charts (\(charts.map(\.name).joined(separator: ", "))); give a folder")
+        }
+        files = [URL(fileURLWithPath: out)]
+      } else {
+        let target = out.map { URL(fileURLWithPath: $0) } ?? primary.folder
+        files = charts.map { target.appendingPathComponent($0.name) }
+      }
+      for (chart, file) in zip(charts, files) { try AtomicFile.write(chart.svg, to: file) }
+      print("Wrote " + files.map(\.path).joined(separator: ", "))
+    }
+
+    private func charts(primary: RunResults, compared: [RunResults]) throws -> [(name: String, svg: String)] {
+      if compared.isEmpty && metrics.isEmpty {
+        return try ResultCharts.defaults(for: primary)
+      }
+      let prefix = compared.isEmpty ? "" : "compare-"
+      return try (metrics.isEmpty ? ["capacity_h100e"] : metrics).map { metric in
+        ("\(prefix)\(metric).svg", try ResultCharts.fan(of: metric, for: [primary] + compared).svg)
+      }
+    }
+  }
+}

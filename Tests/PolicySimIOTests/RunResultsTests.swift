@@ -1,0 +1,73 @@
+import Foundation
+import PolicySimIO
+import Testing
+
+/// A results folder with two metrics (one that the model does not have yet) over three months.
+private func syntheticResults(summaryHeader: String = "scenario,date,metric,mean,sd,p05,p25,p50,p75,p95") throws -> URL {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policysim-results-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  var summary = summaryHeader + "\n"
+  for (month, date) in ["2026-01-31", "2026-02-28", "2026-03-31"].enumerated() {
+    for metric in ["capacity_h100e", "training_capacity_h100e"] {
+      let m = Double(month + 1) * 100
+      summary += "x,\(date),\(metric),\(m),1,\(m - 20),\(m - 10),\(m),\(m + 10),\(m + 20)\n"
+    }
+  }
+  try summary.write(to: folder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+  try "run,seed,metric,value\n0,1,stockpile_depleted_day,31\n1,1,stockpile_depleted_day,\n1,1,capacity_h100e_end,5\n"
+    .write(to: folder.appendingPathComponent("scalars.csv"), atomically: true, encoding: .utf8)
+  try #"{"scenarioName":"x","runs":2,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#
+    .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+  return folder
+}
+
+@Test("results are read whatever metrics summary.csv holds, in file order")
+func readsAnyMetrics() throws {
+  let results = try RunResults(folder: syntheticResults())
+  #expect(results.metrics == ["capacity_h100e", "training_capacity_h100e"])
+  #expect(results.dates.count == 3 && results.runs == 2 && results.caption == "x, 2 runs")
+  let training = try results.quantiles(of: "training_capacity_h100e")
+  #expect(training.p50 == [100, 200, 300] && training.p05 == [80, 180, 280] && training.p95 == [120, 220, 320])
+  #expect(results.depletionDays == [31, nil])
+}
+
+@Test("an unknown metric names the nearest and lists the metrics present")
+func unknownMetric() throws {
+  let folder = try syntheticResults()
+  #expect(throws: ResultsError.self) { try RunResults(folder: folder).quantiles(of: "training_capacity_h100") }
+  do {
+    _ = try RunResults(folder: folder).quantiles(of: "training_capacity_h100")
+  } catch let error as ResultsError {
+    #expect(error.description == "\(folder.path)/summary.csv: error: unknown metric \"training_capacity_h100\"; did you mean \"training_capacity_h100e\"? (metrics here: capacity_h100e, training_capacity_h100e)")
+  }
+}
+
+@Test("a summary.csv without a quantile column is refused, naming the column")
+func missingColumn() throws {
+  let folder = try syntheticResults(summaryHeader: "scenario,date,metric,mean,sd,p05,p25,p50,p75,q95")
+  do {
+    _ = try RunResults(folder: folder)
+    Issue.record("expected an error")
+  } catch let error as ResultsError {
+    #expect(error.description.hasSuffix("summary.csv: error: missing column \"p95\" (header: scenario,date,metric,mean,sd,p05,p25,p50,p75,q95)"))
+  }
+}
+
+@Test("the depletion histogram counts the runs that ran out by quarter and leaves out the rest")
+func depletionHistogram() throws {
+  let chart = ResultCharts.depletion(try RunResults(folder: syntheticResults()))
+  #expect(chart.counts == [1])
+  #expect(chart.subtitle.contains("median date 2026-02-01; never ran out in 1 of 2 runs (50%)"))
+}
+
+@Test("metrics the model adds later are described from their names",
+  arguments: [
+    ("smuggled_capacity_h100e", "Smuggled capacity", "H100-equivalents"),
+    ("domestic_mask_sets", "Domestic mask sets", "value"),
+    ("legal_import_units", "Legal import units", "chips"),
+    ("capacity_h100e", "Compute capacity", "H100-equivalents"),
+  ])
+func metricDescriptions(metric: String, title: String, unit: String) {
+  let description = MetricDescription(metric)
+  #expect(description.title == title && description.unit == unit)
+}
