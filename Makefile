@@ -2,7 +2,7 @@
 #   make run    installs GSL if missing, builds, runs Scenarios/tier3.json
 #   make test   installs GSL if missing, runs the test suite
 #   make notebooks  executes Notebooks-export/*.ipynb on fresh small results (after make test)
-#   make figure     regenerates docs/tier3-vs-baseline.svg from 1,000-run results
+#   make figure     regenerates docs/tier3-vs-baseline.svg (tier3, baseline, h200-case-by-case; 1,000 runs each)
 SCENARIO ?= Scenarios/tier3.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -30,4 +30,5 @@ figure: deps
 	swift build -c release --product policysim
 	.build/release/policysim run Scenarios/tier3.json --runs 1000 --out results/tier3 --quiet
 	.build/release/policysim run Scenarios/baseline.json --runs 1000 --out results/baseline --quiet
-	.build/release/policysim plot results/tier3 --compare results/baseline --out docs/tier3-vs-baseline.svg
+	.build/release/policysim run Scenarios/h200-case-by-case.json --runs 1000 --out results/h200-case-by-case --quiet
+	.build/release/policysim plot results/tier3 --compare results/baseline results/h200-case-by-case --out docs/tier3-vs-baseline.svg
