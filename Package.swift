@@ -32,7 +32,7 @@ let package = Package(
     /// Chips, export-control policy and the supply-chain model.
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
     /// Monte Carlo replications in parallel, deterministic whatever the thread count.
-    .target(name: "Experiments", dependencies: ["PolicyModel"]),
+    .target(name: "Experiments", dependencies: ["PolicyModel", "Stochastic"]),
     /// Scenario documents, JSON paths, merge patches and diagnostics: everything that reads files.
     .target(
       name: "PolicySimIO",
@@ -71,6 +71,7 @@ let package = Package(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
     .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Stochastic"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).
     .testTarget(name: "PolicySimCLITests"),
   ]
