@@ -7,6 +7,6 @@ struct PolicySim: ParsableCommand {
     commandName: "policysim",
     abstract: "Simulate China's AI compute under US export-control scenarios.",
     version: "0.1.0",
-    subcommands: [Run.self, Validate.self, Chips.self]
+    subcommands: [Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self]
   )
 }
