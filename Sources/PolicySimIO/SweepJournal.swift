@@ -3,7 +3,8 @@ import Foundation
 /// The record of a sweep's finished points, `journal.jsonl` in the output folder: a header line
 /// naming the sweep, then one line per finished point holding its results.csv rows. Each line
 /// is appended and flushed to disk (fsync) before the next point starts, so a killed sweep
-/// loses at most the point it was running; a torn last line is dropped on reopening.
+/// loses at most the point it was running; a torn last line is dropped on reopening. The journal
+/// is locked (`flock`) while open, so two processes never run the same folder at once.
 public final class SweepJournal {
   /// The journal's file name inside the output folder.
   public static let fileName = "journal.jsonl"
@@ -18,9 +19,15 @@ public final class SweepJournal {
   public init(folder: URL, identity: JSONValue) throws {
     let url = folder.appendingPathComponent(Self.fileName)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    if !FileManager.default.fileExists(atPath: url.path) { try Data().write(to: url) }
+    handle = try FileHandle(forUpdating: url)
+    guard flock(handle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+      throw SweepJournalError(file: url.path, problem: "another process is running this sweep into the same folder")
+    }
     let header = canonicalJSON(identity)
     var kept = 0
-    if let data = FileManager.default.contents(atPath: url.path), !data.isEmpty {
+    let data = try handle.readToEnd() ?? Data()
+    if !data.isEmpty {
       let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       let complete = lines.dropLast()  // the text after the last newline is a torn line or ""
       guard let first = complete.first, String(decoding: first, as: UTF8.self) == header else {
@@ -35,12 +42,10 @@ public final class SweepJournal {
         if finished[Int(point)] == nil { finished[Int(point)] = rows }
         kept += line.count + 1
       }
-      if kept < data.count { try Data(data.prefix(kept)).write(to: url) }
+      try handle.truncate(atOffset: UInt64(kept))
     } else {
-      try Data((header + "\n").utf8).write(to: url)
+      try handle.write(contentsOf: Data((header + "\n").utf8))
     }
-    handle = try FileHandle(forWritingTo: url)
-    try handle.seekToEnd()
     try handle.synchronize()
   }
 
@@ -55,20 +60,27 @@ public final class SweepJournal {
   }
 }
 
-/// A journal in the output folder belongs to another sweep (spec, scenario, seed, runs, shard
-/// or tool version differ).
+/// The journal cannot be used: it belongs to another sweep (spec, scenario, seed, runs, shard or
+/// tool version differ), or another process holds it.
 public struct SweepJournalError: Error, CustomStringConvertible {
   public let file: String
-  public let expected: JSONValue
-  public let found: JSONValue?
+  public let problem: String
 
-  public var description: String {
+  init(file: String, problem: String) {
+    self.file = file
+    self.problem = problem
+  }
+
+  /// The journal's header is `found`, not `expected`: names the first field that differs.
+  init(file: String, expected: JSONValue, found: JSONValue?) {
     var difference = "its header is unreadable"
     if case .object(let want) = expected, case .object(let have)? = found,
       let key = want.keys.sorted().first(where: { want[$0] != have[$0] })
     {
       difference = "\(key) is \(have[key]?.summary ?? "missing") there, \(want[key]!.summary) now"
     }
-    return "\(file): error: the journal belongs to a different sweep (\(difference)); use another --out or delete the folder to start afresh"
+    self.init(file: file, problem: "the journal belongs to a different sweep (\(difference)); use another --out or delete the folder to start afresh")
   }
+
+  public var description: String { "\(file): error: \(problem)" }
 }

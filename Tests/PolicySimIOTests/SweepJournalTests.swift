@@ -23,11 +23,13 @@ func journalDropsTornLine() throws {
   try handle.write(contentsOf: Data(#"{"point":7,"rows":"7,capac"#.utf8))  // killed mid-write
   try handle.close()
 
-  let reopened = try SweepJournal(folder: dir, identity: identity)
-  #expect(reopened.finished.keys.sorted() == [0, 3])
-  #expect(reopened.finished[0] == "0,capacity_h100e,2025-12-31,2,0,2,2,2\n")
-  #expect(try Data(contentsOf: url) == complete)
-  try reopened.record(point: 7, rows: "7,x\n")
+  do {
+    let reopened = try SweepJournal(folder: dir, identity: identity)
+    #expect(reopened.finished.keys.sorted() == [0, 3])
+    #expect(reopened.finished[0] == "0,capacity_h100e,2025-12-31,2,0,2,2,2\n")
+    #expect(try Data(contentsOf: url) == complete)
+    try reopened.record(point: 7, rows: "7,x\n")
+  }
   #expect(try SweepJournal(folder: dir, identity: identity).finished.keys.sorted() == [0, 3, 7])
 }
 
@@ -38,4 +40,13 @@ func journalOfAnotherSweep() throws {
   let other = JSONValue.object(["specSHA256": .string("abc"), "runs": .number(6)])
   let error = #expect(throws: SweepJournalError.self) { try SweepJournal(folder: dir, identity: other) }
   #expect(error?.description.contains("(runs is 5 there, 6 now)") == true)
+}
+
+@Test("a journal held open by one sweep cannot be opened by a second")
+func journalIsExclusive() throws {
+  let dir = folder()
+  let first = try SweepJournal(folder: dir, identity: identity)
+  let error = #expect(throws: SweepJournalError.self) { try SweepJournal(folder: dir, identity: identity) }
+  #expect(error?.problem == "another process is running this sweep into the same folder")
+  try first.record(point: 1, rows: "1,x\n")
 }
