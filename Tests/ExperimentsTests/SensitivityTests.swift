@@ -48,3 +48,17 @@ func tornado() throws {
   #expect(abs(effects[2].swing - 1) < 1e-12)
   #expect(OneAtATimeEffect.tornado(points: Array(points.dropFirst(2)), outputs: Array(outputs.dropFirst(2))) == nil)
 }
+
+@Test("indices do not depend on the output's level: Ishigami + 10⁶ gives the same tight intervals")
+func levelInvariance() throws {
+  let base = 1_024
+  let domain = ParameterDomain.interval(lower: -Double.pi, upper: Double.pi, levels: nil)
+  let points = try ExperimentDesign.saltelli(base: base).points(over: [domain, domain, domain], seed: 1)
+  let sample = SaltelliSample(base: base, parameters: 3)
+  let plain = SobolIndices.estimate(outputs: points.map(ishigami), sample: sample, resamples: 200, seed: 1)
+  let shifted = SobolIndices.estimate(outputs: points.map { ishigami($0) + 1e6 }, sample: sample, resamples: 200, seed: 1)
+  for i in 0..<3 {
+    #expect(abs(plain[i].firstOrder - shifted[i].firstOrder) < 1e-6, "S1[\(i)]")
+    #expect(shifted[i].firstOrderHigh - shifted[i].firstOrderLow < 0.2, "S1[\(i)] interval")
+  }
+}
