@@ -81,7 +81,7 @@ public struct SweepPlan {
     }
     var tables = SweepTables(parameterNames: spec.parameters.map(\.name))
     for point in mine {
-      tables.points[point] = CSVTable(header: [String(point)] + points[point].map(CSVTable.number)).content
+      tables.points[point] = ([String(point)] + points[point].map(CSVTable.number)).joined(separator: ",") + "\n"
       tables.results[point] = journal.finished[point]
     }
     try tables.write(to: folder, manifest: .object(manifest))
