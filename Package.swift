@@ -30,7 +30,7 @@ let package = Package(
     /// Chips, export-control policy and the supply-chain model.
     .target(name: "PolicyModel", dependencies: ["DiscreteEvent", "Stochastic"]),
     /// Monte Carlo replications in parallel, deterministic whatever the thread count.
-    .target(name: "Experiments", dependencies: ["PolicyModel"]),
+    .target(name: "Experiments", dependencies: ["PolicyModel", "Stochastic"]),
     /// SVG charts (fan chart, stacked area, date histogram) with nice value and date axes;
     /// knows nothing of policysim's files.
     .target(name: "Charts"),
@@ -74,6 +74,7 @@ let package = Package(
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
     .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Stochastic"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).
     .testTarget(name: "PolicySimCLITests"),
   ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Executes the shipped notebooks, unchanged, against freshly generated small results (50 runs
-# of tier3 and baseline, and the sweep fixture), plus the sweep notebook on a folder without
-# sensitivity.csv/tornado.csv; fails if any cell raises. Installs Debian's Jupyter, pandas and
+# of tier3 and baseline; a small Saltelli sweep of tier3, analysed), plus the sweep notebook on
+# a grid sweep (tornado only) and on an unanalysed sweep; fails if any cell raises. Installs Debian's Jupyter, pandas and
 # matplotlib if missing. Run after a build (make test builds .build/debug/policysim).
 #   usage: Notebooks-export/execute.sh [path/to/policysim]
 #   EXECUTED_DIR=folder keeps the executed notebooks (with their plots) there.
@@ -30,9 +30,15 @@ mkdir -p "$work/Notebooks-export" "$work/results" "$executed"
 cp Notebooks-export/*.ipynb "$work/Notebooks-export/"
 "$policysim" run Scenarios/tier3.json --runs 50 --out "$work/results/tier3" --quiet
 "$policysim" run Scenarios/baseline.json --runs 50 --out "$work/results/baseline" --quiet
-cp -r Notebooks-export/fixtures/sweep "$work/results/sweep"
-cp -r Notebooks-export/fixtures/sweep "$work/results/sweep-unanalysed"
-rm "$work/results/sweep-unanalysed/sensitivity.csv" "$work/results/sweep-unanalysed/tornado.csv"
+# A small Saltelli sweep (8 x (4 + 2) points, 5 runs each) for the Sobol bar chart, a grid for the
+# tornado table, and the grid again unanalysed.
+sed 's/"points": 256/"points": 8/' Scenarios/sweeps/sobol-indices.json >"$work/saltelli.json"
+"$policysim" sweep Scenarios/tier3.json --spec "$work/saltelli.json" --runs 5 --out "$work/results/sweep" --quiet
+"$policysim" analyze "$work/results/sweep" --metric capacity_h100e --date 2027-12-31 --resamples 100 >/dev/null
+"$policysim" sweep Scenarios/tier3.json --spec Scenarios/sweeps/seizure-by-wafers.json --runs 5 --out "$work/results/sweep-grid" --quiet
+cp -r "$work/results/sweep-grid" "$work/results/sweep-unanalysed"
+"$policysim" analyze "$work/results/sweep-grid" --metric capacity_h100e --date 2027-12-31 >/dev/null
+"$policysim" export-notebook "$work/results/sweep-grid" --out "$work/Notebooks-export/sweep-grid.ipynb" >/dev/null
 "$policysim" export-notebook "$work/results/sweep-unanalysed" --out "$work/Notebooks-export/sweep-unanalysed.ipynb" >/dev/null
 
 passed=0 failed=0

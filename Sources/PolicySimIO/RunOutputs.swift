@@ -1,4 +1,3 @@
-import Crypto
 import Experiments
 import Foundation
 import PolicyModel
@@ -19,7 +18,7 @@ public struct RunOutputs {
     self.seed = seed
     self.results = results
     self.threads = threads
-    let dates = Self.reportDates(start: scenario.model.start, months: scenario.model.months)
+    let dates = scenario.reportDates
     let outcomes = Outcome.allCases
     let statistics = parallelMap(dates.count * outcomes.count, threads: threads) { cell in
       OutcomeStatistics(results.map { $0.values[cell / outcomes.count][cell % outcomes.count] })
@@ -29,36 +28,13 @@ public struct RunOutputs {
     }
   }
 
-  /// SHA-256 of the fully resolved scenario (after `extends` and `--set`), as canonical JSON
-  /// with sorted keys.
-  public var scenarioHash: String {
-    SHA256.hash(data: Data(canonicalJSON(scenario.resolved).utf8)).map { String(format: "%02x", $0) }.joined()
-  }
-
-  /// The report dates, `YYYY-MM-DD`: the last day of each month.
-  public var reportDates: [String] { Self.reportDates(start: scenario.model.start, months: scenario.model.months) }
-
-  private static func reportDates(start: Date, months: Int) -> [String] {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let formatter = DateFormatter()
-    formatter.calendar = calendar
-    formatter.timeZone = calendar.timeZone
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return (1...months).map { month in
-      let nextStart = calendar.date(byAdding: .month, value: month, to: start)!
-      return formatter.string(from: calendar.date(byAdding: .day, value: -1, to: nextStart)!)
-    }
-  }
-
   /// Writes every file into `folder`; `perRun` adds runs.csv; `extra` goes into the manifest.
   public func write(to folder: URL, perRun: Bool, manifest extra: [String: JSONValue]) throws {
     var summaryTable = CSVTable(header: ["scenario", "date", "metric", "mean", "sd", "p05", "p25", "p50", "p75", "p95"])
     for (date, outcome, s) in summary {
       summaryTable.append([scenario.name, date, outcome.rawValue] + [s.mean, s.sd, s.p05, s.p25, s.p50, s.p75, s.p95].map(CSVTable.number))
     }
-    let results = self.results, seed = self.seed, dates = reportDates
+    let results = self.results, seed = self.seed, dates = scenario.reportDates
     let last = Outcome.allCases.firstIndex(of: .capacityH100e)!
     let scalars = CSVTable(header: ["run", "seed", "metric", "value"], rows: results.count, threads: threads) { run in
       let result = results[run]
@@ -87,7 +63,7 @@ public struct RunOutputs {
     var manifest = extra
     manifest["scenarioFile"] = .string(scenario.file)
     manifest["scenarioName"] = .string(scenario.name)
-    manifest["scenarioSHA256"] = .string(scenarioHash)
+    manifest["scenarioSHA256"] = .string(scenario.sha256)
     manifest["resolvedScenario"] = scenario.resolved
     manifest["seed"] = .number(Double(seed))
     manifest["runs"] = .number(Double(results.count))

@@ -21,6 +21,9 @@ struct PolicySim: ParsableCommand {
       70 a run failed; 130 interrupted.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Validate.self, Chips.self, Plot.self, ExportNotebook.self]
+    subcommands: [
+      Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self, Plot.self,
+      ExportNotebook.self,
+    ]
   )
 }

@@ -1,16 +1,19 @@
 import Foundation
 
-/// A one-line progress bar on stderr (replications done / total, rate, ETA), drawn only when
-/// stderr is a terminal.
+/// A one-line progress bar on stderr (items done / total, rate, ETA), drawn only when stderr is
+/// a terminal.
 final class ProgressBar: @unchecked Sendable {
   private let total: Int
   private let enabled: Bool
+  private let unit: String
   private let start = Date()
   private let lock = NSLock()
 
-  init(total: Int, enabled: Bool) {
+  /// A bar counting `unit` (replications by default).
+  init(total: Int, enabled: Bool, unit: String = "runs") {
     self.total = total
     self.enabled = enabled
+    self.unit = unit
   }
 
   func update(_ done: Int) {
@@ -22,7 +25,7 @@ final class ProgressBar: @unchecked Sendable {
     let eta = rate > 0 ? Double(total - done) / rate : 0
     let width = 30, filled = width * done / max(total, 1)
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d  %.0f runs/s  ETA %.0fs ", bar, done, total, rate, eta).utf8))
+    FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d  %.1f %@/s  ETA %.0fs ", bar, done, total, rate, unit, eta).utf8))
   }
 
   func finish() {

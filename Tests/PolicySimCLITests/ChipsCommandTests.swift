@@ -1,15 +1,19 @@
 import Foundation
 import Testing
 
-/// Runs the built `policysim` binary with `arguments`; output goes to files, not pipes, so a
-/// large output cannot deadlock the child.
-func runPolicySim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-  // The package root is three levels above this file; `swift test` builds every product into
-  // `.build/debug` (POLICYSIM_BINARY overrides, e.g. for a release build).
+/// The built `policysim` binary. The package root is three levels above this file; `swift test`
+/// builds every product into `.build/debug` (POLICYSIM_BINARY overrides, e.g. for a release build).
+func policySimBinary() -> URL {
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-  let binary = ProcessInfo.processInfo.environment["POLICYSIM_BINARY"].map(URL.init(fileURLWithPath:))
+  return ProcessInfo.processInfo.environment["POLICYSIM_BINARY"].map(URL.init(fileURLWithPath:))
     ?? root.appendingPathComponent(".build/debug/policysim")
+}
+
+/// Runs the built `policysim` binary with `arguments` and extra `environment` variables; output
+/// goes to files, not pipes, so a large output cannot deadlock the child.
+func runPolicySim(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+  let binary = policySimBinary()
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
   try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: scratch) }
@@ -18,6 +22,7 @@ func runPolicySim(_ arguments: [String]) throws -> (status: Int32, stdout: Strin
   let process = Process()
   process.executableURL = binary
   process.arguments = arguments
+  process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
   process.standardOutput = try FileHandle(forWritingTo: out)
   process.standardError = try FileHandle(forWritingTo: err)
   try process.run()

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import PolicySimIO
+
+extension PolicySim {
+  /// Runs a scenario at every point of a sweep design (or one shard of them).
+  struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run a scenario at each point of a grid, Latin hypercube, Sobol or Saltelli design.",
+      discussion: """
+        The spec (JSON) names parameters by the same JSON paths as --set, each with a list of \
+        values or a range, and a design; see docs/sweeps.md. Each point runs --runs \
+        replications with the same seeds (common random numbers across points). Writes \
+        points.csv, results.csv and manifest.json into --out, each atomically.
+
+        Every finished point is appended to --out/journal.jsonl: rerunning the same command \
+        after a crash or kill resumes where it stopped, and the output equals an uninterrupted \
+        run. With --shard K/N (0-based K), or SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX in \
+        the environment, only that shard's points run, into --out/shard-K-of-N; combine the \
+        shards with policysim merge.
+
+        Exit status: 0 success; 64 bad arguments; 65 invalid scenario or spec (every problem \
+        printed, one line each) or an --out holding another sweep's journal; 70 a point failed; \
+        130 interrupted (finished points are kept in the journal).
+
+        Example: policysim sweep Scenarios/tier3.json --spec Scenarios/sweeps/seizure-by-wafers.json --runs 200
+        """)
+
+    @Argument(help: "The scenario file (JSON).")
+    var scenario: String
+
+    @Option(help: "The sweep spec file (JSON).")
+    var spec: String
+
+    @Option(help: "Replications per point (default: the spec's runs, else the scenario's).")
+    var runs: Int?
+
+    @Option(help: "Master seed (default: the spec's seed, else the scenario's).")
+    var seed: UInt64?
+
+    @Option(help: "Output folder (default: results/<scenario name>-sweep).")
+    var out: String?
+
+    @Option(help: ArgumentHelp("Run only shard K of N (0-based), e.g. 0/4.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: "The shard count when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.")
+    var shards: Int?
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value for every point, as with run. Repeatable.", valueName: "path=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "No progress bar and no summary line.")
+    var quiet = false
+
+    func validate() throws {
+      if let runs, runs < 1 { throw ValidationError("--runs: expected a number >= 1, found \(runs)") }
+      if threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
+      if let shards, shards < 1 { throw ValidationError("--shards: expected a number >= 1, found \(shards)") }
+      _ = try ShardAssignment.resolve(option: shard, shards: shards, environment: ProcessInfo.processInfo.environment)
+      _ = try parseOverrides(overrides)
+    }
+
+    func run() throws {
+      Run.exitOnInterrupt()
+      let shard = try ShardAssignment.resolve(option: self.shard, shards: shards, environment: ProcessInfo.processInfo.environment)
+      let overrides = try parseOverrides(self.overrides)
+      let loaded = try loadScenario(scenario, overrides: overrides)
+      let sweepSpec: SweepSpec
+      do {
+        sweepSpec = try SweepSpec(file: spec, scenario: loaded, overrides: overrides)
+      } catch let issues as ScenarioIssues {
+        printError(issues.description)
+        throw ExitStatus.invalidInput
+      }
+      sweepSpec.warnings.forEach(printError)
+      let plan = try SweepPlan(spec: sweepSpec, scenario: loaded, overrides: overrides, seed: seed, runs: runs, toolVersion: PolicySim.configuration.version)
+      var folder = URL(fileURLWithPath: out ?? "results/\(loaded.name)-sweep")
+      if shard != .whole { folder.appendPathComponent("shard-\(shard.index)-of-\(shard.count)") }
+      let progress = ProgressBar(total: shard.points(among: plan.points.count).count, enabled: !quiet && isatty(STDERR_FILENO) == 1, unit: "points")
+      let started = Date()
+      let counts: (resumed: Int, ran: Int)
+      do {
+        counts = try plan.run(shard: shard, into: folder, threads: threads) { done, _ in progress.update(done) }
+      } catch let error as SweepJournalError {
+        printError(error.description)
+        throw ExitStatus.invalidInput
+      } catch let error as SweepPointError {
+        printError("\(scenario): error: \(error)")
+        throw error.isInvalidInput ? ExitStatus.invalidInput : ExitStatus.runtimeFailure
+      }
+      progress.finish()
+      guard !quiet else { return }
+      let seconds = Date().timeIntervalSince(started)
+      let total = counts.resumed + counts.ran
+      let which = shard == .whole ? "\(total) points" : "shard \(shard): \(total) of \(plan.points.count) points"
+      let resumed = counts.resumed > 0 ? "; \(counts.resumed) resumed from the journal" : ""
+      print(String(format: "%@ sweep, %@ x %d runs: %d run in %.1f s (%.2f points/s)%@", loaded.name, which, plan.runs, counts.ran, seconds, Double(counts.ran) / max(seconds, 1e-9), resumed))
+      print("Wrote \(folder.path)/points.csv, results.csv, manifest.json")
+    }
+  }
+}
