@@ -2,15 +2,15 @@
 public struct OutcomeStatistics: Sendable, Equatable {
   public let mean, sd, p05, p25, p50, p75, p95: Double
 
-  /// Summarises `values` (at least one). Quantiles are type 7 (see ``Quantiles``).
+  /// Summarises `values` (at least one): mean and sd in the values' order, quantiles of type 7
+  /// (see ``Quantiles``).
   public init(_ values: [Double]) {
-    let quantiles = Quantiles(values)
-    let sorted = quantiles.sorted
-    let n = Double(sorted.count)
-    let average = sorted.reduce(0, +) / n
+    let n = Double(values.count)
+    let average = values.reduce(0, +) / n
     mean = average
-    sd = sorted.count > 1
-      ? (sorted.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)).squareRoot() : 0
-    (p05, p25, p50, p75, p95) = (quantiles.at(0.05), quantiles.at(0.25), quantiles.at(0.5), quantiles.at(0.75), quantiles.at(0.95))
+    sd = values.count > 1
+      ? (values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)).squareRoot() : 0
+    let q = Quantiles.of(values, at: [0.05, 0.25, 0.5, 0.75, 0.95])
+    (p05, p25, p50, p75, p95) = (q[0], q[1], q[2], q[3], q[4])
   }
 }

@@ -34,8 +34,8 @@ public struct SobolIndices: Sendable, Equatable {
     let tail = (1 - confidence) / 2
     func interval(_ values: [Double]) -> (Double, Double) {
       guard !values.contains(where: \.isNaN) else { return (.nan, .nan) }
-      let statistics = Quantiles(values)
-      return (statistics.at(tail), statistics.at(1 - tail))
+      let bounds = Quantiles.of(values, at: [tail, 1 - tail])
+      return (bounds[0], bounds[1])
     }
     return (0..<sample.parameters).map { i in
       let first = interval(replicates.map { $0[i].first }), total = interval(replicates.map { $0[i].total })
