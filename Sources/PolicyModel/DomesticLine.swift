@@ -20,7 +20,9 @@ public struct DomesticLine: Sendable {
   public var dieBank: Distribution
   /// Products the banked TSMC dies can be packaged as.
   public var dieBankSKUs: [String]
+  /// Packages that can be assembled per month at the start, and its yearly growth.
   public var packagingCapacityPerMonth: Distribution
+  public var packagingCapacityGrowthPerYear: Distribution
   public var softwareEfficiency: SoftwareEfficiency
   /// New HBM supply from a domestic ramp (CXMT); nil when none is modelled.
   public var hbmRamp: HBMRamp?
@@ -31,6 +33,7 @@ public struct DomesticLine: Sendable {
     initialYield: Distribution, maximumYield: Distribution, yieldRatePerMonth: Distribution,
     cycleTimeDays: Distribution, hbmStacks: Distribution, dieBank: Distribution,
     dieBankSKUs: [String]? = nil, packagingCapacityPerMonth: Distribution,
+    packagingCapacityGrowthPerYear: Distribution = .fixed(1),
     softwareEfficiency: SoftwareEfficiency = SoftwareEfficiency(), hbmRamp: HBMRamp? = nil
   ) {
     precondition(!products.isEmpty, "a production line makes at least one product")
@@ -46,6 +49,7 @@ public struct DomesticLine: Sendable {
     self.dieBank = dieBank
     self.dieBankSKUs = dieBankSKUs ?? [products[0].sku]
     self.packagingCapacityPerMonth = packagingCapacityPerMonth
+    self.packagingCapacityGrowthPerYear = packagingCapacityGrowthPerYear
     self.softwareEfficiency = softwareEfficiency
     self.hbmRamp = hbmRamp
   }

@@ -23,7 +23,7 @@ struct DrawnParameters {
   struct Domestic {
     var waferStartsPerMonth, waferStartsGrowthPerYear, aiShare: Double
     var initialYield, maximumYield, yieldRatePerMonth: Double
-    var cycleTimeDays, packagingCapacityPerMonth: Double
+    var cycleTimeDays, packagingCapacityPerMonth, packagingCapacityGrowthPerYear: Double
     var trainingEfficiencyStart, trainingEfficiencyEnd, inferenceEfficiency: Double
     /// Months after the ramp's earliest date that domestic HBM volume begins, and its rate.
     var hbmRampDelayMonths, hbmStacksPerMonth: Double
@@ -98,6 +98,7 @@ struct DrawnParameters {
         yieldRatePerMonth: draw("$.domestic.yieldRatePerMonth", line.yieldRatePerMonth),
         cycleTimeDays: draw("$.domestic.cycleTimeDays", line.cycleTimeDays),
         packagingCapacityPerMonth: draw("$.domestic.packagingCapacityPerMonth", line.packagingCapacityPerMonth),
+        packagingCapacityGrowthPerYear: draw("$.domestic.packagingCapacityGrowthPerYear", line.packagingCapacityGrowthPerYear),
         trainingEfficiencyStart: draw("$.domestic.softwareEfficiency.training.start", efficiency.trainingStart, in: 0...1),
         trainingEfficiencyEnd: draw("$.domestic.softwareEfficiency.training.end", efficiency.trainingEnd, in: 0...1),
         inferenceEfficiency: draw("$.domestic.softwareEfficiency.inference", efficiency.inference, in: 0...1),

@@ -3,7 +3,7 @@ import Foundation
 
 /// Domestic production: wafer starts ramping by a yearly factor, binomial good dies on the
 /// yield curve, the product in force by date, HBM from the stockpile plus a domestic ramp,
-/// and packaging bounded by dies, HBM and capacity.
+/// and packaging bounded by dies, HBM and a capacity growing by its own yearly factor.
 extension SupplyChainModel {
   mutating func startWafers(month: Int, day: Double, in simulation: inout Simulation<Event>) {
     guard let line = scenario.domestic, let drawn = parameters.domestic else { return }
@@ -31,9 +31,10 @@ extension SupplyChainModel {
 
   /// Packages this month's dies, product by product in schedule order, fab dies before banked
   /// ones, sharing HBM and packaging capacity.
-  mutating func packageDies() {
+  mutating func packageDies(month: Int) {
     guard let line = scenario.domestic, let drawn = parameters.domestic else { return }
-    var capacity = Int(drawn.packagingCapacityPerMonth.rounded())
+    let growth = pow(drawn.packagingCapacityGrowthPerYear, Double(month) / 12)
+    var capacity = Int((drawn.packagingCapacityPerMonth * growth).rounded())
     var seen = Set<Int>()
     for product in line.products {
       let sku = skuIndex[product.sku]!

@@ -169,7 +169,7 @@ struct SupplyChainModel: EventHandler {
   }
 
   private mutating func endMonth(_ month: Int, day: Double, in simulation: inout Simulation<Event>) {
-    packageDies()
+    packageDies(month: month)
     failFleet()
     deploy(month: month, day: day, in: &simulation)
     record(month: month, day: day)

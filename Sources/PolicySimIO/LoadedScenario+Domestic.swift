@@ -6,9 +6,12 @@ import Stochastic
 extension LoadedScenario {
   static func decodeDomestic(_ value: JSONValue, reader: inout ScenarioReader) -> DomesticLine? {
     let path = JSONPath.root.appending("domestic")
-    let amounts = ["waferStartsPerMonth", "waferStartsGrowthPerYear", "cycleTimeDays", "hbmStacks", "dieBank", "packagingCapacityPerMonth", "yieldRatePerMonth"]
+    let amounts = [
+      "waferStartsPerMonth", "waferStartsGrowthPerYear", "cycleTimeDays", "hbmStacks", "dieBank",
+      "packagingCapacityPerMonth", "packagingCapacityGrowthPerYear", "yieldRatePerMonth",
+    ]
     let fractions = ["aiShare", "initialYield", "maximumYield"]
-    let optional = ["waferStartsGrowthPerYear", "dieBankSKUs", "softwareEfficiency", "hbmRamp"]
+    let optional = ["waferStartsGrowthPerYear", "packagingCapacityGrowthPerYear", "dieBankSKUs", "softwareEfficiency", "hbmRamp"]
     guard let line = reader.object(value, at: path, allowed: ["products"] + amounts + fractions + optional, required: ["products"] + (amounts + fractions).filter { !optional.contains($0) })
     else { return nil }
     var drawn: [String: Distribution] = [:]
@@ -32,6 +35,7 @@ extension LoadedScenario {
       yieldRatePerMonth: drawn["yieldRatePerMonth"]!, cycleTimeDays: drawn["cycleTimeDays"]!,
       hbmStacks: drawn["hbmStacks"]!, dieBank: drawn["dieBank"]!, dieBankSKUs: bank,
       packagingCapacityPerMonth: drawn["packagingCapacityPerMonth"]!,
+      packagingCapacityGrowthPerYear: drawn["packagingCapacityGrowthPerYear"] ?? .fixed(1),
       softwareEfficiency: efficiency ?? SoftwareEfficiency(), hbmRamp: ramp)
   }
 

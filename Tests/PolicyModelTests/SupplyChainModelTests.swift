@@ -320,3 +320,16 @@ func earlyRulesInDateOrder() throws {
   let channel = ImportChannel(sku: "A800", monthlyUnits: constant(1_000), lotsPerMonth: 4)
   #expect(total(try tiny(policies: rules, legal: [channel]).runReplication(seed: 1, replication: 0), .legalImportUnits) == 0)
 }
+
+@Test("packaging capacity grows by its yearly factor: 100 a month doubling yearly packs 100, 141, 200")
+func packagingCapacityGrows() throws {
+  var line = bankLine()
+  line.dieBank = constant(1e6)
+  line.hbmStacks = constant(1e8)
+  line.packagingCapacityPerMonth = constant(100)
+  line.packagingCapacityGrowthPerYear = constant(2)
+  let result = try tiny(months: 13, domestic: line).runReplication(seed: 1, replication: 0)
+  #expect(result.value(.domesticPackages, month: 0) == 100)
+  #expect(result.value(.domesticPackages, month: 6) == 141)  // 100 · 2^(6/12) = 141.4
+  #expect(result.value(.domesticPackages, month: 12) == 200)
+}
