@@ -15,24 +15,38 @@ public struct LoadedScenario: Sendable {
   /// The fully resolved JSON (after `extends` and `--set`), which outputs hash and record.
   public let resolved: JSONValue
   public let model: SupplyScenario
+  /// The keys of the named file's own `sources` table (see ``ScenarioDocument/ownSourceKeys``).
+  private let ownSourceKeys: [String]
 
   /// Loads `file`, applies `overrides` (JSON path → value, as `--set` gives them) and
   /// validates everything.
   /// - Throws: ``ScenarioIssues`` listing every problem found, one line each.
   public init(file: String, overrides: [(JSONPath, JSONValue)] = []) throws {
-    var document = try ScenarioDocument(contentsOf: file)
+    let document = try ScenarioDocument(contentsOf: file)
+    try self.init(file: file, json: document.json, ownSourceKeys: document.ownSourceKeys, overrides: overrides)
+  }
+
+  /// This scenario with further `overrides` applied and validated, without reading any file
+  /// again (a sweep's design points).
+  public func applying(_ overrides: [(JSONPath, JSONValue)]) throws -> LoadedScenario {
+    try LoadedScenario(file: file, json: resolved, ownSourceKeys: ownSourceKeys, overrides: overrides)
+  }
+
+  private init(file: String, json: JSONValue, ownSourceKeys: [String], overrides: [(JSONPath, JSONValue)]) throws {
+    var json = json
     for (path, value) in overrides {
       do {
-        try document.json.set(value, at: path)
+        try json.set(value, at: path)
       } catch let error as JSONPathError {
         throw ScenarioIssues(issues: [ScenarioIssue(file: file, path: nil, message: "--set \(error)")])
       }
     }
     var reader = ScenarioReader(file: file)
-    let decoded = Self.decode(document.json, ownSourceKeys: document.ownSourceKeys, reader: &reader)
+    let decoded = Self.decode(json, ownSourceKeys: ownSourceKeys, reader: &reader)
     guard reader.issues.isEmpty, let decoded else { throw ScenarioIssues(issues: reader.issues) }
     self.file = file
-    self.resolved = document.json
+    self.resolved = json
+    self.ownSourceKeys = ownSourceKeys
     (self.name, self.description, self.seed, self.runs, self.model) = decoded
   }
 

@@ -8,7 +8,6 @@ public struct SweepPlan {
   public let spec: SweepSpec
   /// The scenario as loaded with the base `--set` overrides.
   public let scenario: LoadedScenario
-  public let overrides: [(JSONPath, JSONValue)]
   public let seed: UInt64
   public let runs: Int
   public let toolVersion: String
@@ -17,12 +16,11 @@ public struct SweepPlan {
 
   /// Places the design points; `seed` and `runs` default to the spec's, then the scenario's.
   public init(
-    spec: SweepSpec, scenario: LoadedScenario, overrides: [(JSONPath, JSONValue)], seed: UInt64?,
+    spec: SweepSpec, scenario: LoadedScenario, seed: UInt64?,
     runs: Int?, toolVersion: String
   ) throws {
     self.spec = spec
     self.scenario = scenario
-    self.overrides = overrides
     self.seed = seed ?? spec.seed ?? scenario.seed
     self.runs = runs ?? spec.runs ?? scenario.runs
     self.toolVersion = toolVersion
@@ -94,7 +92,7 @@ public struct SweepPlan {
     let pointOverrides = zip(spec.parameters, values).map { ($0.path, JSONValue.number($1)) }
     let results: [ReplicationResult]
     do {
-      let loaded = try LoadedScenario(file: scenario.file, overrides: overrides + pointOverrides)
+      let loaded = try scenario.applying(pointOverrides)
       results = try MonteCarloRun(scenario: loaded.model, seed: seed, runs: runs, threads: threads).run()
     } catch {
       throw SweepPointError(point: point, settings: zip(spec.parameters, values).map { "\($0.name)=\(CSVTable.number($1))" }, underlying: error)

@@ -45,11 +45,11 @@ public struct SweepSpec: Sendable {
   private static let designs = ["grid", "lhs", "sobol", "saltelli"]
   private static let topKeys = ["design", "points", "parameters", "metrics", "dates", "seed", "runs", "description"]
 
-  /// Reads `file` and checks it against `scenario` (as loaded with `overrides`): every path must
+  /// Reads `file` and checks it against `scenario` (as loaded with any `--set`): every path must
   /// name a value in the scenario, and every listed value and range end must be one the
   /// scenario accepts there.
   /// - Throws: ``ScenarioIssues`` naming the spec file and JSON path of every problem.
-  public init(file: String, scenario: LoadedScenario, overrides: [(JSONPath, JSONValue)]) throws {
+  public init(file: String, scenario: LoadedScenario) throws {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw ScenarioIssues(issues: [ScenarioIssue(file: file, path: nil, message: "cannot read the file (missing or not readable)")])
     }
@@ -79,7 +79,7 @@ public struct SweepSpec: Sendable {
       pointCount = reader.wholeNumber(top["points"], at: pointsPath, atLeast: 1, expected: "a whole number of points >= 1")
     }
 
-    let parameters = Self.readParameters(top["parameters"], reader: &reader, isGrid: kind == "grid", scenario: scenario, overrides: overrides)
+    let parameters = Self.readParameters(top["parameters"], reader: &reader, isGrid: kind == "grid", scenario: scenario)
     let maximum = kind == "saltelli" ? SaltelliSample.maximumParameters : kind == "sobol" ? SobolSequence.maximumDimension : Int.max
     if parameters.count > maximum {
       reader.report(root.appending("parameters"), "expected at most \(maximum) parameters for design \"\(kind ?? "")\" (GSL's Sobol tables have 40 dimensions), found \(parameters.count)")
@@ -126,8 +126,7 @@ public struct SweepSpec: Sendable {
   }
 
   private static func readParameters(
-    _ value: JSONValue?, reader: inout ScenarioReader, isGrid: Bool, scenario: LoadedScenario,
-    overrides: [(JSONPath, JSONValue)]
+    _ value: JSONValue?, reader: inout ScenarioReader, isGrid: Bool, scenario: LoadedScenario
   ) -> [Parameter] {
     let listPath = JSONPath.root.appending("parameters")
     let items = reader.array(value, at: listPath)
@@ -161,7 +160,7 @@ public struct SweepSpec: Sendable {
       guard let (domain, checks) = readDomain(members, at: at, reader: &reader, isGrid: isGrid) else { continue }
       for (valuePath, number) in checks {
         do {
-          _ = try LoadedScenario(file: scenario.file, overrides: overrides + [(path, .number(number))])
+          _ = try scenario.applying([(path, .number(number))])
         } catch let issues as ScenarioIssues {
           let first = issues.issues.first.map { issue in issue.path.map { "at \($0): \(issue.message)" } ?? issue.message } ?? "invalid"
           reader.report(valuePath, "the scenario rejects \(CSVTable.number(number)): \(first)")

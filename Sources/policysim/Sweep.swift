@@ -72,13 +72,13 @@ extension PolicySim {
       let loaded = try loadScenario(scenario, overrides: overrides)
       let sweepSpec: SweepSpec
       do {
-        sweepSpec = try SweepSpec(file: spec, scenario: loaded, overrides: overrides)
+        sweepSpec = try SweepSpec(file: spec, scenario: loaded)
       } catch let issues as ScenarioIssues {
         printError(issues.description)
         throw ExitStatus.invalidInput
       }
       sweepSpec.warnings.forEach(printError)
-      let plan = try SweepPlan(spec: sweepSpec, scenario: loaded, overrides: overrides, seed: seed, runs: runs, toolVersion: PolicySim.configuration.version)
+      let plan = try SweepPlan(spec: sweepSpec, scenario: loaded, seed: seed, runs: runs, toolVersion: PolicySim.configuration.version)
       var folder = URL(fileURLWithPath: out ?? "results/\(loaded.name)-sweep")
       if shard != .whole { folder.appendPathComponent("shard-\(shard.index)-of-\(shard.count)") }
       let progress = ProgressBar(total: shard.points(among: plan.points.count).count, enabled: !quiet && isatty(STDERR_FILENO) == 1, unit: "points")

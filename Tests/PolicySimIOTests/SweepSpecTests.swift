@@ -14,7 +14,7 @@ func shippedSpecs() throws {
   for scenario in ["tier3.json", "baseline.json"] {
     let loaded = try LoadedScenario(file: root.appendingPathComponent("Scenarios/\(scenario)").path)
     for file in files {
-      let spec = try SweepSpec(file: sweeps.appendingPathComponent(file).path, scenario: loaded, overrides: [])
+      let spec = try SweepSpec(file: sweeps.appendingPathComponent(file).path, scenario: loaded)
       #expect(spec.warnings.isEmpty, "\(file)")
       #expect(!spec.dates.isEmpty && spec.dates.allSatisfy { $0.hasSuffix("-12-31") })
     }
@@ -24,11 +24,11 @@ func shippedSpecs() throws {
 @Test("a spec's defaults: every outcome, each December, seed and runs from the scenario")
 func specDefaults() throws {
   let loaded = try LoadedScenario(file: root.appendingPathComponent("Scenarios/tier3.json").path)
-  let spec = try SweepSpec(file: sweeps.appendingPathComponent("benchmark-1000.json").path, scenario: loaded, overrides: [])
+  let spec = try SweepSpec(file: sweeps.appendingPathComponent("benchmark-1000.json").path, scenario: loaded)
   #expect(spec.design == .latinHypercube(points: 1000))
   #expect(spec.dates == ["2025-12-31", "2026-12-31", "2027-12-31", "2028-12-31", "2029-12-31", "2030-12-31"])
   #expect(spec.metrics.count > 1 && spec.metrics.first?.rawValue == "capacity_h100e")
-  let plan = try SweepPlan(spec: spec, scenario: loaded, overrides: [], seed: nil, runs: nil, toolVersion: "test")
+  let plan = try SweepPlan(spec: spec, scenario: loaded, seed: nil, runs: nil, toolVersion: "test")
   #expect(plan.seed == loaded.seed && plan.runs == loaded.runs && plan.points.count == 1000)
 }
 
@@ -36,7 +36,7 @@ private func spec(_ json: String) throws -> SweepSpec {
   let file = FileManager.default.temporaryDirectory.appendingPathComponent("spec-\(UUID().uuidString).json")
   try Data(json.utf8).write(to: file)
   let loaded = try LoadedScenario(file: root.appendingPathComponent("Scenarios/tier3.json").path)
-  return try SweepSpec(file: file.path, scenario: loaded, overrides: [])
+  return try SweepSpec(file: file.path, scenario: loaded)
 }
 
 @Test("sobol and saltelli warn when n is not a power of two; lhs does not")
