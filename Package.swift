@@ -73,6 +73,8 @@ let package = Package(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
     .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
+    /// Paired lever properties on the shipped scenarios (same seed, one lever moved).
+    .testTarget(name: "PolicyPropertyTests", dependencies: ["PolicyModel", "PolicySimIO"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Stochastic"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).

@@ -5,21 +5,21 @@ import Stochastic
 /// The supply-chain model of one replication, driven by the discrete-event engine.
 ///
 /// Time is in days from the scenario start. Policy events fire on their dates (before
-/// anything else that day); import and smuggling lots arrive at their own instants; wafer
-/// lots leave the fab after their cycle time; cohorts retire at the end of their lifetime;
-/// and at each month end chips are packaged, fail, are deployed against demand, and the
-/// outcomes are recorded.
+/// anything else that day); import, smuggling and gaming lots arrive at their own instants;
+/// wafer lots leave the fab after their cycle time; HBM deliveries land on their dates; and at
+/// each month end the fleet ages, dies are packaged, chips are deployed up to the demand
+/// target, and the outcomes are recorded.
 struct SupplyChainModel: EventHandler {
   enum Event {
     case policy(Int)
     case monthStart(Int)
-    /// A legal lot reaching export review; `approvalDraw` is its uniform for a licence.
-    case legalLot(channel: Int, units: Int, approvalDraw: Double)
-    case licenceDecision(channel: Int, units: Int, approvalDraw: Double)
-    /// A gray-market lot at the border; seized when `seizureDraw` < the seizure probability.
-    case grayLot(channel: Int, sku: Int, units: Int, seizureDraw: Double)
-    case wafersOut(sku: Int, goodDies: Int)
-    case retirement(cohort: Int)
+    case legalLot(LegalLot)
+    case licenceDecision(LegalLot)
+    case grayLot(GrayLot)
+    case gamingLot(GamingLot)
+    /// Good dies of one product's wafers leave the fab.
+    case wafersOut(vendor: Int, product: Int, goodDies: Int)
+    case hbmDelivery(vendor: Int, stacks: Int)
     case monthEnd(Int)
   }
 
@@ -30,76 +30,53 @@ struct SupplyChainModel: EventHandler {
   let scenario: SupplyScenario
   let monthStartDays: [Double]
   let parameters: DrawnParameters
-  let streams: ModelStreams
+  let draws: KeyedDraws
   let skuIndex: [String: Int]
-  /// Lot-size distribution of each channel (nil when it carries nothing).
-  let legalLotSize: [Distribution?]
-  let grayLotSize: [Distribution?]
-  /// Which SKU of its mix a gray lot carries (nil for a single-SKU channel).
-  let grayMixTable: [Distribution?]
+  let lots: LotSources
+  /// Gamma(1/cv², cv²) with mean 1: a cohort's hazard relative to the fleet's (nil: cv = 0).
+  let cohortHazard: Distribution?
   var regime = ExportRegime()
   /// The regime's verdict for each SKU, nil when China blocks it; refreshed on every policy
   /// event so lots need no lookups.
   var legalStatus: [ExportDecision.Verdict?]
-  /// SKU index of each legal channel, and of each gray channel's mix entries.
-  let legalSKU: [Int]
-  let graySKUs: [[Int]]
   var grayMarketMultiplier = 1.0
-  /// Undeployed units, `inventory[source][sku]`.
-  var inventory: [[Int]]
-  var fleet: Fleet
+  var inventory = Inventory()
+  var fleet = Fleet()
+  var vendors: [DomesticState]
   var ledger: ConservationLedger
-  var backlog: [Double] = [0, 0]  // by FleetRole
-  var dieStock: [Int]  // fab dies by SKU
-  var dieBank: Int
-  var hbmStacks: Int
-  var period = PeriodCounts()
+  var demandTarget = 0.0
+  /// The month under way (set at each month start).
+  var currentMonth = 0
+  var period: PeriodCounts
   var result: ReplicationResult
-
-  struct PeriodCounts {
-    var legal = 0, grayArrived = 0, graySeized = 0, waferStarts = 0, goodDies = 0, packages = 0
-    var failed = 0, retired = 0
-  }
 
   init(scenario: SupplyScenario, seed: UInt64, replication: Int) {
     self.scenario = scenario
     monthStartDays = scenario.monthStartDays
-    let parameters = DrawnParameters(scenario: scenario, seed: seed, replication: replication)
+    draws = KeyedDraws(master: seed, replication: replication)
+    let parameters = DrawnParameters(scenario: scenario, draws: draws)
     self.parameters = parameters
-    streams = ModelStreams(seed: seed, replication: replication)
     let skuIndex = Dictionary(uniqueKeysWithValues: scenario.chips.enumerated().map { ($1.id, $0) })
     self.skuIndex = skuIndex
-    legalSKU = scenario.legalImports.map { skuIndex[$0.sku]! }
-    graySKUs = scenario.grayMarket.map { $0.mix.map { skuIndex[$0.sku]! } }
+    lots = LotSources(scenario: scenario, parameters: parameters, skuIndex: skuIndex)
+    let spread = scenario.fleet.cohortHazardSpread
+    cohortHazard = spread > 0 ? try? .gamma(shape: 1 / (spread * spread), scale: spread * spread) : nil
     legalStatus = scenario.chips.map { ExportRegime().verdict(for: $0) }
-    legalLotSize = zip(scenario.legalImports, parameters.legalMonthlyUnits).map {
-      Self.lotSize(monthlyUnits: $1, lotsPerMonth: $0.lotsPerMonth, sigma: $0.lotSizeSigma)
+    var vendors: [DomesticState] = []
+    for (index, vendor) in (scenario.domestic?.vendors ?? []).enumerated() {
+      let drawn = parameters.domestic!.vendors[index]
+      vendors.append(
+        DomesticState(
+          vendor: vendor, chips: scenario.chips, firstProductNumber: vendors.reduce(0) { $0 + $1.products.count },
+          bank: drawn.dieBank, hbmStacks: drawn.hbmStacks))
     }
-    grayLotSize = zip(scenario.grayMarket, parameters.grayMonthlyUnits).map {
-      Self.lotSize(monthlyUnits: $1, lotsPerMonth: $0.lotsPerMonth, sigma: $0.lotSizeSigma)
-    }
-    grayMixTable = scenario.grayMarket.map { channel in
-      channel.mix.count < 2
-        ? nil
-        : try? .discrete(values: channel.mix.indices.map(Double.init), weights: channel.mix.map(\.weight))
-    }
-    let skuCount = scenario.chips.count
-    inventory = Array(repeating: Array(repeating: 0, count: skuCount), count: SupplySource.allCases.count)
-    ledger = ConservationLedger(skuCount: skuCount)
-    fleet = Fleet(skuCount: skuCount)
-    dieStock = Array(repeating: 0, count: skuCount)
-    dieBank = parameters.dieBank
-    hbmStacks = parameters.hbmStacks
+    self.vendors = vendors
+    ledger = ConservationLedger(skuCount: scenario.chips.count, vendors: vendors)
+    period = PeriodCounts(metrics: scenario.metrics)
     result = ReplicationResult(
-      values: [], stockpileDepletedDay: nil, cumulativeDomesticPackages: 0,
-      cumulativeGrayUnits: 0, draws: parameters.record)
-  }
-
-  /// Lognormal lot sizes with mean `monthlyUnits / lotsPerMonth` and log-scale spread `sigma`.
-  private static func lotSize(monthlyUnits: Double, lotsPerMonth: Double, sigma: Double) -> Distribution? {
-    guard monthlyUnits > 0, lotsPerMonth > 0 else { return nil }
-    let mean = monthlyUnits / lotsPerMonth
-    return sigma > 0 ? try? .lognormal(median: mean * exp(-sigma * sigma / 2), sigma: sigma) : .fixed(mean)
+      values: [], stockpileDepletedDay: nil, cumulativeDomesticPackages: 0, cumulativeGrayUnits: 0,
+      draws: parameters.record)
+    result.values.reserveCapacity(scenario.months)
   }
 
   /// Runs the replication to the last report date and checks conservation.
@@ -109,17 +86,14 @@ struct SupplyChainModel: EventHandler {
     let inDateOrder = scenario.policies.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
     for (index, policy) in inDateOrder {
       let day = policy.date.timeIntervalSince(scenario.start) / 86_400
-      if day <= 0 { applyPolicy(index) } else {
-        simulation.schedule(.policy(index), at: day, priority: Self.policyPriority)
-      }
+      if day <= 0 { applyPolicy(index) } else { simulation.schedule(.policy(index), at: day, priority: Self.policyPriority) }
     }
-    deployStockpile(in: &simulation)
+    scheduleHBMDeliveries(in: &simulation)
+    deployStockpile()
     simulation.schedule(.monthStart(0), at: 0, priority: Self.monthStartPriority)
     try simulation.run(until: monthStartDays[scenario.months], handler: &self)
     result.eventsFired = simulation.eventsFired
-    let deployed = scenario.chips.indices.map { fleet.deployed(sku: $0) }
-    let held = scenario.chips.indices.map { sku in inventory.reduce(0) { $0 + $1[sku] } }
-    try ledger.check(inventory: held, deployed: deployed, skuIDs: scenario.chips.map(\.id))
+    try ledger.check(inventory: inventory, fleet: fleet, vendors: vendors, skuIDs: scenario.chips.map(\.id))
     return result
   }
 
@@ -129,22 +103,21 @@ struct SupplyChainModel: EventHandler {
       applyPolicy(index)
     case .monthStart(let month):
       startMonth(month, in: &simulation)
-    case .legalLot(let channel, let units, let draw):
-      receiveLegalLot(channel: channel, units: units, approvalDraw: draw, in: &simulation)
-    case .licenceDecision(let channel, let units, let draw):
-      decideLicence(channel: channel, units: units, approvalDraw: draw)
-    case .grayLot(let channel, let sku, let units, let draw):
-      receiveGrayLot(channel: channel, sku: sku, units: units, seizureDraw: draw)
-    case .wafersOut(let sku, let goodDies):
-      dieStock[sku] += goodDies
-      period.goodDies += goodDies
-    case .retirement(let cohort):
-      let sku = fleet.cohorts[cohort].cell.sku
-      let retired = fleet.retire(cohort: cohort)
-      ledger.retired[sku] += retired
-      period.retired += retired
+    case .legalLot(let lot):
+      receiveLegalLot(lot, in: &simulation)
+    case .licenceDecision(let lot):
+      decideLicence(lot)
+    case .grayLot(let lot):
+      receiveGrayLot(lot)
+    case .gamingLot(let lot):
+      receiveGamingLot(lot)
+    case .wafersOut(let vendor, let product, let goodDies):
+      finishWafers(vendor: vendor, product: product, goodDies: goodDies)
+    case .hbmDelivery(let vendor, let stacks):
+      vendors[vendor].hbm[HBMSupply.imported.index] += stacks
+      ledger.hbmDelivered[vendor] += stacks
     case .monthEnd(let month):
-      endMonth(month, day: simulation.now, in: &simulation)
+      endMonth(month, day: simulation.now)
       if month + 1 < scenario.months {
         simulation.schedule(.monthStart(month + 1), at: simulation.now, priority: Self.monthStartPriority)
       }
@@ -161,19 +134,21 @@ struct SupplyChainModel: EventHandler {
   }
 
   private mutating func startMonth(_ month: Int, in simulation: inout Simulation<Event>) {
+    currentMonth = month
     let start = monthStartDays[month], length = monthStartDays[month + 1] - start
-    scheduleLegalLots(start: start, length: length, in: &simulation)
-    scheduleGrayLots(start: start, length: length, in: &simulation)
+    scheduleLegalLots(month: month, start: start, length: length, in: &simulation)
+    scheduleGrayLots(month: month, start: start, length: length, in: &simulation)
+    scheduleGamingLots(month: month, start: start, length: length, in: &simulation)
     startWafers(month: month, day: start, in: &simulation)
     simulation.schedule(.monthEnd(month), at: monthStartDays[month + 1], priority: Self.monthEndPriority)
   }
 
-  private mutating func endMonth(_ month: Int, day: Double, in simulation: inout Simulation<Event>) {
-    packageDies(month: month)
-    failFleet()
-    deploy(month: month, day: day, in: &simulation)
+  private mutating func endMonth(_ month: Int, day: Double) {
+    ageFleet(day: day)
+    packageDies(month: month, day: day)
+    deploy(month: month, day: day)
     record(month: month, day: day)
-    period = PeriodCounts()
+    period.reset()
   }
 
   // MARK: - Shared helpers
@@ -181,8 +156,19 @@ struct SupplyChainModel: EventHandler {
   /// The calendar date `day` days after the start.
   func date(atDay day: Double) -> Date { scenario.start.addingTimeInterval(day * 86_400) }
 
-  mutating func arrive(_ units: Int, sku: Int, source: SupplySource) {
-    inventory[source.rawValue][sku] += units
+  /// Puts `units` that arrived this month into inventory: ready at the month's end plus the
+  /// integration lag (imports) or the CANN migration lag (domestic chips).
+  mutating func arrive(_ units: Int, sku: Int, source: SupplySource, lot: Int = -1, ageDays: Double = 0) {
+    guard units > 0 else { return }
+    let month = currentMonth
+    let monthEnd = monthStartDays[month + 1]
+    let lagMonths: Double
+    switch source {
+    case .domestic: lagMonths = parameters.domestic.map { $0.migrationLagMonths.value(atDay: monthEnd) } ?? 0
+    case .stockpile, .legal, .gray, .gaming: lagMonths = parameters.integrationLagMonths
+    }
+    inventory.add(units, source: source, sku: sku, month: month, lot: lot, readyDay: monthEnd + lagMonths * Days.perMonth, ageDays: ageDays)
     ledger.arrived[sku] += units
+    period.acquired(units, source: source, h100e: Double(units) * scenario.chips[sku].h100Equivalents)
   }
 }

@@ -5,7 +5,7 @@ extension SupplyScenario {
   public func runReplication(seed: UInt64, replication: Int) throws -> ReplicationResult {
     let known = Set(chips.map(\.id))
     if let unknown = skuReferences.first(where: { !known.contains($0.sku) }) {
-      throw ScenarioReferenceError(path: unknown.path, sku: unknown.sku, known: known.sorted())
+      throw ScenarioReferenceError(place: unknown.place, sku: unknown.sku, known: known.sorted())
     }
     var model = SupplyChainModel(scenario: self, seed: seed, replication: replication)
     return try model.run()
@@ -14,10 +14,10 @@ extension SupplyScenario {
 
 /// A scenario names a SKU the chip catalog does not have.
 public struct ScenarioReferenceError: Error, CustomStringConvertible {
-  public let path: String
+  public let place: String
   public let sku: String
   public let known: [String]
   public var description: String {
-    "at \(path): expected a SKU of the catalog (\(known.joined(separator: ", "))), found \"\(sku)\""
+    "\(place): expected a SKU of the catalog (\(known.joined(separator: ", "))), found \"\(sku)\""
   }
 }

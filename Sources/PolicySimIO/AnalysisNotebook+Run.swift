@@ -54,9 +54,11 @@ extension AnalysisNotebook {
       .markdown("## Capacity by source"),
       .code(#"""
         sources = {
-            "capacity_h100e_nvidia": "Nvidia, legal imports",
-            "capacity_h100e_domestic": "Domestic (SMIC / Huawei)",
+            "capacity_h100e_stockpile": "Stockpile (held at the start)",
+            "capacity_h100e_legal": "Legal imports",
             "capacity_h100e_gray": "Gray market",
+            "capacity_h100e_gaming": "Converted gaming cards",
+            "capacity_h100e_domestic": "Domestic (Huawei, Cambricon)",
         }
         present = [metric for metric in sources if metric in metrics]
         if not present:

@@ -7,9 +7,11 @@ import Foundation
 public enum ResultCharts {
   /// The sources of capacity, bottom to top, with legend labels.
   static let capacitySources = [
-    ("capacity_h100e_nvidia", "Nvidia, legal imports"),
-    ("capacity_h100e_domestic", "Domestic (SMIC / Huawei)"),
+    ("capacity_h100e_stockpile", "Stockpile (held at the start)"),
+    ("capacity_h100e_legal", "Legal imports"),
     ("capacity_h100e_gray", "Gray market"),
+    ("capacity_h100e_gaming", "Converted gaming cards"),
+    ("capacity_h100e_domestic", "Domestic (Huawei, Cambricon)"),
   ]
 
   /// A fan chart of `metric` for each results folder, the first one's colour first.

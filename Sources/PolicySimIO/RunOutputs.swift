@@ -11,7 +11,7 @@ public struct RunOutputs {
   /// Threads used to summarise and format (the output does not depend on it).
   public let threads: Int
   /// Per-date statistics of every outcome across replications, date-major.
-  public let summary: [(date: String, outcome: Outcome, statistics: OutcomeStatistics)]
+  public let summary: [(date: String, metric: String, statistics: OutcomeStatistics)]
 
   public init(scenario: LoadedScenario, seed: UInt64, results: [ReplicationResult], threads: Int = 1) {
     self.scenario = scenario
@@ -19,23 +19,23 @@ public struct RunOutputs {
     self.results = results
     self.threads = threads
     let dates = scenario.reportDates
-    let outcomes = Outcome.allCases
-    let statistics = parallelMap(dates.count * outcomes.count, threads: threads) { cell in
-      OutcomeStatistics(results.map { $0.values[cell / outcomes.count][cell % outcomes.count] })
+    let metrics = scenario.model.metricNames
+    let statistics = parallelMap(dates.count * metrics.count, threads: threads) { cell in
+      OutcomeStatistics(results.map { $0.values[cell / metrics.count][cell % metrics.count] })
     }
     summary = statistics.enumerated().map { cell, statistics in
-      (dates[cell / outcomes.count], outcomes[cell % outcomes.count], statistics)
+      (dates[cell / metrics.count], metrics[cell % metrics.count], statistics)
     }
   }
 
   /// Writes every file into `folder`; `perRun` adds runs.csv; `extra` goes into the manifest.
   public func write(to folder: URL, perRun: Bool, manifest extra: [String: JSONValue]) throws {
     var summaryTable = CSVTable(header: ["scenario", "date", "metric", "mean", "sd", "p05", "p25", "p50", "p75", "p95"])
-    for (date, outcome, s) in summary {
-      summaryTable.append([scenario.name, date, outcome.rawValue] + [s.mean, s.sd, s.p05, s.p25, s.p50, s.p75, s.p95].map(CSVTable.number))
+    for (date, metric, s) in summary {
+      summaryTable.append([scenario.name, date, metric] + [s.mean, s.sd, s.p05, s.p25, s.p50, s.p75, s.p95].map(CSVTable.number))
     }
-    let results = self.results, seed = self.seed, dates = scenario.reportDates
-    let last = Outcome.allCases.firstIndex(of: .capacityH100e)!
+    let results = self.results, seed = self.seed, dates = scenario.reportDates, metrics = scenario.model.metricNames
+    let last = Outcome.capacityH100e.column
     let scalars = CSVTable(header: ["run", "seed", "metric", "value"], rows: results.count, threads: threads) { run in
       let result = results[run]
       let values: [(String, Double?)] = [
@@ -55,7 +55,7 @@ public struct RunOutputs {
     if perRun {
       let runs = CSVTable(header: ["run", "date", "metric", "value"], rows: results.count, threads: threads) { run in
         results[run].values.enumerated().flatMap { month, row in
-          zip(Outcome.allCases, row).map { [String(run), dates[month], $0.rawValue, CSVTable.number($1)] }
+          zip(metrics, row).map { [String(run), dates[month], $0, CSVTable.number($1)] }
         }
       }
       try AtomicFile.write(runs.content, to: folder.appendingPathComponent("runs.csv"))

@@ -10,7 +10,7 @@ import Stochastic
 ///      "parameters": [
 ///        {"name": "seizure", "path": "$.grayMarket.channels[0].seizureProbability",
 ///         "range": {"min": 0.05, "max": 0.5}},
-///        {"path": "$.domestic.waferStartsPerMonth", "values": [15000, 30000, 60000]}],
+///        {"path": "$.domestic.waferStarts.level", "values": [15000, 30000, 60000]}],
 ///      "metrics": ["capacity_h100e"], "dates": "yearly"}
 ///
 /// `design` is `grid` (a range then needs `levels`), `lhs`, `sobol` or `saltelli` (these need
@@ -31,7 +31,7 @@ public struct SweepSpec: Sendable {
   public let json: JSONValue
   public let design: ExperimentDesign
   public let parameters: [Parameter]
-  public let metrics: [Outcome]
+  public let metrics: [String]
   /// The report dates results.csv has rows for, `YYYY-MM-DD`.
   public let dates: [String]
   public let seed: UInt64?
@@ -85,16 +85,16 @@ public struct SweepSpec: Sendable {
       reader.report(root.appending("parameters"), "expected at most \(maximum) parameters for design \"\(kind ?? "")\" (GSL's Sobol tables have 40 dimensions), found \(parameters.count)")
     }
 
-    let names = Outcome.allCases.map(\.rawValue)
-    let metrics = reader.array(top["metrics"], at: root.appending("metrics")).enumerated().compactMap { index, item -> Outcome? in
+    let names = scenario.model.metricNames
+    let metrics = reader.array(top["metrics"], at: root.appending("metrics")).enumerated().compactMap { index, item -> String? in
       let path = root.appending("metrics").appending(index)
       guard let name = reader.string(item, at: path) else { return nil }
-      guard let outcome = Outcome(rawValue: name) else {
+      guard names.contains(name) else {
         let hint = suggestion(for: name, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
-        reader.report(path, "expected an outcome name, found \"\(name)\"\(hint)")
+        reader.report(path, "expected an outcome name of the scenario, found \"\(name)\"\(hint)")
         return nil
       }
-      return outcome
+      return name
     }
     if case .array(let items)? = top["metrics"], items.isEmpty {
       reader.report(root.appending("metrics"), "expected at least one outcome name, found an array of 0")
@@ -107,7 +107,7 @@ public struct SweepSpec: Sendable {
     self.file = file
     self.json = json
     self.parameters = parameters
-    self.metrics = metrics.isEmpty ? Outcome.allCases : metrics
+    self.metrics = metrics.isEmpty ? names : metrics
     self.dates = dates
     self.seed = seed
     self.runs = runs
@@ -139,7 +139,7 @@ public struct SweepSpec: Sendable {
       guard let members = reader.object(item, at: at, allowed: ["path", "name", "values", "range"], required: ["path"]) else { continue }
       guard let text = reader.string(members["path"], at: at.appending("path")) else { continue }
       guard let path = JSONPath(parsing: text) else {
-        reader.report(at.appending("path"), "expected a JSON path like $.domestic.waferStartsPerMonth, found \"\(text)\"")
+        reader.report(at.appending("path"), "expected a JSON path like $.domestic.waferStarts.level, found \"\(text)\"")
         continue
       }
       var probe = scenario.resolved

@@ -15,6 +15,18 @@ public enum StreamSeed {
     return mix(state ^ fnv1a(name))
   }
 
+  /// Returns the seed of the draw keyed by four integers within the stream whose seed is
+  /// `base` (a cohort's source, SKU, month and lot; a lot's channel, month and index): a pure
+  /// function of its arguments, so the same thing gets the same draws whatever else a run
+  /// contains.
+  public static func derive(base: UInt64, keys a: Int, _ b: Int, _ c: Int, _ d: Int) -> UInt64 {
+    var state = base
+    for key in [a, b, c, d] {
+      state = mix(state ^ UInt64(truncatingIfNeeded: key) &+ 0xD1B5_4A32_D192_ED03)
+    }
+    return state
+  }
+
   /// SplitMix64's output function: a bijection on 64-bit integers with full avalanche.
   static func mix(_ value: UInt64) -> UInt64 {
     var z = value &+ 0x9E37_79B9_7F4A_7C15

@@ -54,12 +54,13 @@ func chipsBadDate() throws {
 @Test("chips --scenario uses the scenario's policies and shows the verdict per destination tier")
 func chipsUnderScenario() throws {
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  let result = try runPolicySim(["chips", "--scenario", root.appendingPathComponent("Scenarios/tier3.json").path, "--date", "2026-01-01"])
+  let result = try runPolicySim(["chips", "--scenario", root.appendingPathComponent("Scenarios/tier3-h20-ban.json").path, "--date", "2026-01-01"])
   #expect(result.status == 0, "\(result.stderr)")
   let line = { (id: String) in result.stdout.split(separator: "\n").first { $0.hasPrefix(id + " ") }.map(String.init) ?? "" }
   #expect(line("H20").contains("denied  denied  denied  banned by SKU rule"))
   #expect(line("H200").contains("allowed capped  denied  controlled under Oct 2023 rule"))
   #expect(line("Ascend910C").hasSuffix("domestic (not subject to US export rules)"))
+  #expect(line("RTX4090D").contains("allowed allowed allowed not controlled"))
   let invalid = try runPolicySim(["chips", "--scenario", root.appendingPathComponent("Tests/Fixtures/invalid-scenarios/negative-rate.json").path])
-  #expect(invalid.status == 65 && invalid.stderr.contains("at $.demand.h100ePerMonth"))
+  #expect(invalid.status == 65 && invalid.stderr.contains("at $.demand.pricePerH100e.level"))
 }

@@ -21,19 +21,21 @@ private func expectInsideViewBox(_ svg: SVGInspection, _ name: String) {
 
 @Test("run --plot writes three well-formed SVG charts with titles naming the scenario and run count")
 func runWritesDefaultCharts() throws {
-  let folder = try results("tier3", extra: ["--plot"])
+  let folder = try results("h200-case-by-case", extra: ["--plot"])
   for name in ["capacity.svg", "capacity-by-source.svg", "depletion.svg"] {
     let svg = try SVGInspection(file: folder.appendingPathComponent(name))
     expectInsideViewBox(svg, name)
-    #expect(svg.texts(class: "title").first?.contains("tier3, 30 runs") == true, "\(name): \(svg.texts(class: "title"))")
+    #expect(svg.texts(class: "title").first?.contains("h200-case-by-case, 30 runs") == true, "\(name): \(svg.texts(class: "title"))")
     #expect(svg.texts(class: "axis-title").count == 1, "\(name) has a unit on the value axis")
     #expect(svg.texts(class: "tick").contains("2027"), "\(name) labels years")
   }
   let fan = try SVGInspection(file: folder.appendingPathComponent("capacity.svg"))
-  #expect(fan.groupLabels(class: "series") == ["tier3, 30 runs", "tier3, 30 runs"])  // bands group, median group
+  #expect(fan.groupLabels(class: "series") == ["h200-case-by-case, 30 runs", "h200-case-by-case, 30 runs"])  // bands group, median group
   #expect(fan.texts(class: "axis-title") == ["H100-equivalents"])
   let bySource = try SVGInspection(file: folder.appendingPathComponent("capacity-by-source.svg"))
-  #expect(bySource.groupLabels(class: "layer") == ["Nvidia, legal imports", "Domestic (SMIC / Huawei)", "Gray market"])
+  #expect(bySource.groupLabels(class: "layer") == [
+    "Stockpile (held at the start)", "Legal imports", "Gray market", "Converted gaming cards", "Domestic (Huawei, Cambricon)",
+  ])
   #expect(bySource.groupLabels(class: "overlay") == ["Total (median)"])
   let depletion = try SVGInspection(file: folder.appendingPathComponent("depletion.svg"))
   #expect(depletion.elements(class: "bar").count > 3)
@@ -70,9 +72,9 @@ func compareScenarios() throws {
 @Test("plot --metric draws any metric of summary.csv, one file each, named after it")
 func metricCharts() throws {
   let folder = try results("tier3")
-  let plot = try runPolicySim(["plot", folder.path, "--metric", "unmet_demand_h100e", "--metric", "domestic_yield"])
+  let plot = try runPolicySim(["plot", folder.path, "--metric", "unmet_demand_h100e", "--metric", "yield_ascend910c"])
   #expect(plot.status == 0, "\(plot.stderr)")
-  for (metric, unit) in [("unmet_demand_h100e", "H100-equivalents"), ("domestic_yield", "fraction of dies good")] {
+  for (metric, unit) in [("unmet_demand_h100e", "H100-equivalents"), ("yield_ascend910c", "fraction of dies good")] {
     let svg = try SVGInspection(file: folder.appendingPathComponent("\(metric).svg"))
     expectInsideViewBox(svg, metric)
     #expect(svg.texts(class: "axis-title") == [unit])

@@ -6,7 +6,8 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 private let tier3 = root.appendingPathComponent("Scenarios/tier3.json").path
 
 /// The outcomes of the output contract (docs/scenario-format.md, "Outcomes").
-private let outcomeCount = 20
+/// Metrics of tier3: the fixed outcomes, 2 vendors × 4 and 4 products × 6.
+private let outcomeCount = 46 + 8 + 24
 
 private func scratch() throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("policysim-run-\(UUID().uuidString)")

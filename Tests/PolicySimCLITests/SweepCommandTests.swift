@@ -26,7 +26,7 @@ private func contents(_ folder: URL, _ name: String) throws -> String {
 private let gridSpec = """
   {"design": "grid", "metrics": ["capacity_h100e", "capacity_h100e_gray"], "parameters": [
     {"name": "seizure", "path": "$.grayMarket.channels[0].seizureProbability", "range": {"min": 0.05, "max": 0.5, "levels": 4}},
-    {"path": "$.domestic.waferStartsPerMonth", "values": [5000, 15000, 60000]}]}
+    {"path": "$.domestic.waferStarts.level", "values": [5000, 15000, 60000]}]}
   """
 
 @Test("a sweep writes points.csv and results.csv in the documented shape")
@@ -37,7 +37,7 @@ func sweepOutputShape() throws {
   #expect(result.status == 0, "\(result.stderr)")
   let out = dir.appendingPathComponent("out")
   let points = try contents(out, "points.csv").split(separator: "\n")
-  #expect(points.first == "point,seizure,$.domestic.waferStartsPerMonth")
+  #expect(points.first == "point,seizure,$.domestic.waferStarts.level")
   #expect(points.count == 1 + 12)
   #expect(points[1] == "0,0.05,5000" && points[2] == "1,0.05,15000" && points[12] == "11,0.5,60000")
   let results = try contents(out, "results.csv").split(separator: "\n")
@@ -155,7 +155,7 @@ func badSpec() throws {
   let spec = try write("""
     {"design": "sobol", "points": 0, "metrics": ["capacity_h100"], "parameters": [
       {"path": "$.grayMarket.chanels[0].seizureProbability", "range": {"min": 0.05, "max": 0.5}},
-      {"path": "$.domestic.waferStartsPerMonth", "range": {"min": 60000, "max": 60000}},
+      {"path": "$.domestic.waferStarts.level", "range": {"min": 60000, "max": 60000}},
       {"path": "$.fleet.failureRatePerYear", "values": [0.01, 1.5]}]}
     """, to: dir)
   let out = dir.appendingPathComponent("out")
@@ -166,7 +166,7 @@ func badSpec() throws {
     \(spec): error: at $.parameters[0].path: $.grayMarket.chanels[0].seizureProbability is not in the scenario (\(tier3)): at $.grayMarket.chanels: no such key (keys here: channels)
     \(spec): error: at $.parameters[1].range: expected max > min, found an empty range (min 60000, max 60000)
     \(spec): error: at $.parameters[2].values[1]: the scenario rejects 1.5: at $.fleet.failureRatePerYear: expected a fraction per year in [0, 1], found 1.5
-    \(spec): error: at $.metrics[0]: expected an outcome name, found "capacity_h100"; did you mean "capacity_h100e"?
+    \(spec): error: at $.metrics[0]: expected an outcome name of the scenario, found "capacity_h100"; did you mean "capacity_h100e"?
 
     """)
   #expect(!FileManager.default.fileExists(atPath: out.path))

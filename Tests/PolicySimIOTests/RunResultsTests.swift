@@ -64,8 +64,10 @@ func depletionHistogram() throws {
   arguments: [
     ("smuggled_capacity_h100e", "Smuggled capacity", "H100-equivalents"),
     ("domestic_mask_sets", "Domestic mask sets", "value"),
-    ("legal_import_units", "Legal import units", "chips"),
+    ("legal_cancelled_units", "Legal cancelled units", "chips"),
     ("capacity_h100e", "Compute capacity", "H100-equivalents"),
+    ("packages_ascend950pr", "Packages, ascend950pr", "packages per month"),
+    ("capacity_h100e_huawei", "Capacity from huawei", "H100-equivalents"),
   ])
 func metricDescriptions(metric: String, title: String, unit: String) {
   let description = MetricDescription(metric)

@@ -27,7 +27,7 @@ func specDefaults() throws {
   let spec = try SweepSpec(file: sweeps.appendingPathComponent("benchmark-1000.json").path, scenario: loaded)
   #expect(spec.design == .latinHypercube(points: 1000))
   #expect(spec.dates == ["2025-12-31", "2026-12-31", "2027-12-31", "2028-12-31", "2029-12-31", "2030-12-31"])
-  #expect(spec.metrics.count > 1 && spec.metrics.first?.rawValue == "capacity_h100e")
+  #expect(spec.metrics.count > 1 && spec.metrics.first == "capacity_h100e")
   let plan = try SweepPlan(spec: spec, scenario: loaded, seed: nil, runs: nil, toolVersion: "test")
   #expect(plan.seed == loaded.seed && plan.runs == loaded.runs && plan.points.count == 1000)
 }
