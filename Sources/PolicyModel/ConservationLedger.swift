@@ -38,7 +38,7 @@ struct ConservationLedger {
     var held = [Int](repeating: 0, count: skuIDs.count)
     inventory.count(into: &held)
     var deployed = held.map { _ in 0 }
-    for cohort in fleet.cohorts { deployed[cohort.sku] += cohort.units }
+    for (sku, units) in zip(fleet.sku, fleet.units) { deployed[sku] += units }
     for sku in skuIDs.indices {
       let sources = initial[sku] + arrived[sku]
       let uses = held[sku] + deployed[sku] + failed[sku] + retired[sku]

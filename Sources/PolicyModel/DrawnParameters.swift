@@ -16,16 +16,32 @@ struct DrawnParameters {
     var dieBank: Int
   }
 
-  struct Domestic {
-    var waferStarts: GrowthCurve
-    var aiShare: Double
-    var cycleTimeDays: Double
+  /// A class: the model reads it in every month's loops, and a reference is cheaper to pass
+  /// around than a struct of arrays.
+  final class Domestic {
+    let waferStarts: GrowthCurve
+    let aiShare: Double
+    let cycleTimeDays: Double
     /// By die name.
-    var yields: [String: YieldCurveDrawn]
-    var vendors: [Vendor]
-    var trainingEfficiency: RampCurve
-    var inferenceEfficiency: Double
-    var migrationLagMonths: DecliningCurve
+    let yields: [String: YieldCurveDrawn]
+    let vendors: [Vendor]
+    let trainingEfficiency: RampCurve
+    let inferenceEfficiency: Double
+    let migrationLagMonths: DecliningCurve
+
+    init(
+      waferStarts: GrowthCurve, aiShare: Double, cycleTimeDays: Double, yields: [String: YieldCurveDrawn], vendors: [Vendor],
+      trainingEfficiency: RampCurve, inferenceEfficiency: Double, migrationLagMonths: DecliningCurve
+    ) {
+      self.waferStarts = waferStarts
+      self.aiShare = aiShare
+      self.cycleTimeDays = cycleTimeDays
+      self.yields = yields
+      self.vendors = vendors
+      self.trainingEfficiency = trainingEfficiency
+      self.inferenceEfficiency = inferenceEfficiency
+      self.migrationLagMonths = migrationLagMonths
+    }
   }
 
   var installed: [Int] = []
@@ -61,7 +77,7 @@ struct DrawnParameters {
     func day(_ date: Date) -> Double { date.timeIntervalSince(start) / 86_400 }
     func draw(_ parameter: Parameter, in range: ClosedRange<Double> = 0...(.infinity)) -> Double {
       if case .constant(let value) = parameter.distribution.kind { return Self.clamp(value, range) }
-      let value = Self.clamp(parameter.distribution.sample(using: draws.parameter(parameter.name)), range)
+      let value = Self.clamp(parameter.distribution.sample(using: draws.stream(of: parameter)), range)
       record.append((parameter.name, value))
       return value
     }
@@ -94,7 +110,7 @@ struct DrawnParameters {
     domesticTrainingShare = ramp(utilisation.domesticTrainingShare, in: unit)
     skuEfficiency = Array(repeating: (1, 1), count: scenario.chips.count)
     for entry in utilisation.skuEfficiency {
-      guard let sku = scenario.chips.firstIndex(where: { $0.id == entry.sku }) else { continue }
+      guard let sku = scenario.skuIndex[entry.sku] else { continue }
       skuEfficiency[sku] = (draw(entry.training), draw(entry.inference))
     }
     for channel in scenario.legalImports { legalMonthlyUnits.append(draw(channel.monthlyUnits)) }

@@ -4,52 +4,89 @@
 /// failure-hazard multiplier. Failures follow the cohort's hazard deterministically: after k
 /// months ⌊deployed · e^(−λk/12)⌋ units survive, so a larger cohort never has fewer survivors
 /// and two runs that share a cohort share its fate. The whole cohort retires at the end of
-/// its lifetime.
+/// its lifetime. Cohorts are stored column by column, since every month touches each of them.
 struct Fleet {
-  struct Cohort {
-    let source: SupplySource
-    let sku: Int
-    let deployed: Int
-    /// Fraction of `deployed` that has survived failures so far.
-    var survival: Double
-    var units: Int
-    let monthlySurvival: Double
-    /// Day the cohort retires (`.infinity`: never within the model).
-    let retireDay: Double
-  }
-
-  private(set) var cohorts: [Cohort] = []
+  private(set) var source: [SupplySource] = []
+  /// `source.index * skus`, the start of the source's row in a tally.
+  private var slot: [Int] = []
+  private(set) var sku: [Int] = []
+  /// Cohorts left empty (failed or retired to the last unit) since the last compaction.
+  private var empty = 0
+  private var deployed: [Double] = []
+  /// Fraction of `deployed` that has survived failures so far.
+  private var survival: [Double] = []
+  private(set) var units: [Int] = []
+  private var monthlySurvival: [Double] = []
+  /// Day each cohort retires (`.infinity`: never within the model).
+  private var retireDay: [Double] = []
 
   /// Adds a cohort of `units` with its monthly survival factor and retirement day.
-  mutating func deploy(_ units: Int, source: SupplySource, sku: Int, monthlySurvival: Double, retireDay: Double) {
-    guard units > 0 else { return }
-    cohorts.append(
-      Cohort(source: source, sku: sku, deployed: units, survival: 1, units: units, monthlySurvival: monthlySurvival, retireDay: retireDay))
+  mutating func deploy(_ count: Int, source: SupplySource, sku: Int, skus: Int, monthlySurvival: Double, retireDay: Double) {
+    guard count > 0 else { return }
+    self.source.append(source)
+    slot.append(source.index * skus)
+    self.sku.append(sku)
+    deployed.append(Double(count))
+    survival.append(1)
+    units.append(count)
+    self.monthlySurvival.append(monthlySurvival)
+    self.retireDay.append(retireDay)
   }
 
   /// Ages every cohort by one month: failures by each cohort's hazard, then retirement of the
-  /// cohorts whose lifetime ends by `day`. Returns (failed, retired) units by SKU, added into
-  /// the given arrays.
-  mutating func age(toDay day: Double, failed: inout [Int], retired: inout [Int]) {
-    for index in cohorts.indices {
-      var cohort = cohorts[index]
-      cohort.survival *= cohort.monthlySurvival
-      let survivors = min(cohort.units, Saturating.floor(Double(cohort.deployed) * cohort.survival))
-      failed[cohort.sku] += cohort.units - survivors
-      cohort.units = survivors
-      if cohort.retireDay <= day {
-        retired[cohort.sku] += cohort.units
-        cohort.units = 0
+  /// cohorts whose lifetime ends by `day`. Adds the failed and retired units by SKU into the
+  /// given arrays, and writes the survivors by source and SKU into
+  /// `tally[source.index * skus + sku]`.
+  mutating func age(toDay day: Double, failed: inout [Int], retired: inout [Int], tally: inout [Int], skus: Int) {
+    for index in tally.indices { tally[index] = 0 }
+    var emptied = 0
+    // The hottest loop of a replication: one pass over plain buffers.
+    survival.withUnsafeMutableBufferPointer { survival in
+      units.withUnsafeMutableBufferPointer { units in
+        for index in units.indices where units[index] > 0 {
+          survival[index] *= monthlySurvival[index]
+          let held = units[index], kind = sku[index]
+          // deployed ≤ 10^13 and survival only falls, so this is ⌊·⌋ and never above held.
+          let survivors = Int(deployed[index] * survival[index])
+          failed[kind] += held - survivors
+          if retireDay[index] <= day {
+            retired[kind] += survivors
+            units[index] = 0
+          } else {
+            units[index] = survivors
+            tally[slot[index] + kind] += survivors
+          }
+          if units[index] == 0 { emptied += 1 }
+        }
       }
-      cohorts[index] = cohort
     }
-    cohorts.removeAll { $0.units == 0 }
+    empty += emptied
+    if empty * 8 > units.count { removeEmpty() }
   }
 
-  /// Units deployed, by source and SKU: `units[source.index][sku]`.
-  func units(sources: Int, skus: Int) -> [[Int]] {
-    var units = Array(repeating: Array(repeating: 0, count: skus), count: sources)
-    for cohort in cohorts { units[cohort.source.index][cohort.sku] += cohort.units }
-    return units
+  private mutating func removeEmpty() {
+    empty = 0
+    var kept = 0
+    for index in units.indices where units[index] > 0 {
+      source[kept] = source[index]
+      slot[kept] = slot[index]
+      sku[kept] = sku[index]
+      deployed[kept] = deployed[index]
+      survival[kept] = survival[index]
+      units[kept] = units[index]
+      monthlySurvival[kept] = monthlySurvival[index]
+      retireDay[kept] = retireDay[index]
+      kept += 1
+    }
+    let removed = units.count - kept
+    guard removed > 0 else { return }
+    source.removeLast(removed)
+    slot.removeLast(removed)
+    sku.removeLast(removed)
+    deployed.removeLast(removed)
+    survival.removeLast(removed)
+    units.removeLast(removed)
+    monthlySurvival.removeLast(removed)
+    retireDay.removeLast(removed)
   }
 }

@@ -35,14 +35,14 @@ struct Inventory {
     entries.append(Entry(source: source, sku: sku, month: month, lot: lot, units: units, readyDay: readyDay, ageDays: ageDays))
   }
 
-  /// Offers each entry ready by `day`, in arrival order, to `take`, which returns how many of
-  /// its units it deployed; emptied entries are removed.
-  mutating func deploy(readyBy day: Double, _ take: (Entry) -> Int) {
-    for index in entries.indices where entries[index].readyDay <= day && entries[index].units > 0 {
-      let taken = take(entries[index])
-      entries[index].units -= taken
-    }
-    entries.removeAll { $0.units == 0 }
+  /// Takes `units` of entry `index` (for deployment).
+  mutating func take(_ units: Int, from index: Int) {
+    entries[index].units -= units
+  }
+
+  /// Removes the entries that have been emptied.
+  mutating func removeEmpty() {
+    if entries.contains(where: { $0.units == 0 }) { entries.removeAll { $0.units == 0 } }
   }
 
   /// Units held, by SKU, added into `units`.

@@ -33,9 +33,9 @@ final class KeyedDraws {
     bases = Process.allCases.map { StreamSeed.derive(master: master, replication: replication, stream: $0.streamName) }
   }
 
-  /// The stream of the parameter named `name` (`parameter.<name>`), re-seeded.
-  func parameter(_ name: String) -> RandomStream {
-    stream.reseed(StreamSeed.derive(master: master, replication: replication, stream: "parameter." + name))
+  /// The stream of `parameter` (`parameter.<name>`), re-seeded.
+  func stream(of parameter: Parameter) -> RandomStream {
+    stream.reseed(StreamSeed.derive(master: master, replication: replication, streamHash: parameter.streamHash))
     return stream
   }
 

@@ -71,10 +71,58 @@ public enum Outcome: String, CaseIterable, Sendable {
     }
   }
 
-  /// Column of this outcome in a replication's rows (the fixed outcomes come first).
-  public var column: Int { Self.columns[self]! }
-
-  private static let columns = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+  /// Column of this outcome in a replication's rows (the fixed outcomes come first, in
+  /// declaration order; a test checks this table against `allCases`).
+  public var column: Int {
+    switch self {
+    case .capacityH100e: 0
+    case .capacityStockpile: 1
+    case .capacityLegal: 2
+    case .capacityGray: 3
+    case .capacityGaming: 4
+    case .capacityDomestic: 5
+    case .trainingCapacityH100e: 6
+    case .inferenceCapacityH100e: 7
+    case .paperH100e: 8
+    case .paperStockpile: 9
+    case .paperLegal: 10
+    case .paperGray: 11
+    case .paperGaming: 12
+    case .paperDomestic: 13
+    case .paper8Bit: 14
+    case .paper8BitStockpile: 15
+    case .paper8BitLegal: 16
+    case .paper8BitGray: 17
+    case .paper8BitGaming: 18
+    case .paper8BitDomestic: 19
+    case .demandTargetH100e: 20
+    case .unmetDemandH100e: 21
+    case .deployedH100e: 22
+    case .inventoryUnits: 23
+    case .inventoryH100e: 24
+    case .acquiredUnitsLegal: 25
+    case .acquiredUnitsGray: 26
+    case .acquiredUnitsGaming: 27
+    case .acquiredUnitsDomestic: 28
+    case .acquiredH100eLegal: 29
+    case .acquiredH100eGray: 30
+    case .acquiredH100eGaming: 31
+    case .acquiredH100eDomestic: 32
+    case .graySeizedUnits: 33
+    case .legalCancelledUnits: 34
+    case .smicWaferStarts: 35
+    case .waferStarts: 36
+    case .diesMade: 37
+    case .diesUsed: 38
+    case .packages: 39
+    case .bankDiesUsed: 40
+    case .strandedDies: 41
+    case .dieBankRemaining: 42
+    case .hbmStacksRemaining: 43
+    case .failedUnits: 44
+    case .retiredUnits: 45
+    }
+  }
 }
 
 /// Outcomes recorded per domestic vendor, named `<outcome>_<vendor>` (`packages_huawei`).
@@ -84,6 +132,16 @@ public enum VendorOutcome: String, CaseIterable, Sendable {
   case diesMade = "dies_made"
   case diesUsed = "dies_used"
   case packages = "packages"
+
+  /// Position in `allCases`.
+  var offset: Int {
+    switch self {
+    case .capacityH100e: 0
+    case .diesMade: 1
+    case .diesUsed: 2
+    case .packages: 3
+    }
+  }
 }
 
 /// Outcomes recorded per domestic product, named `<outcome>_<sku>` (`packages_ascend910c`).
@@ -98,6 +156,18 @@ public enum ProductOutcome: String, CaseIterable, Sendable {
   case packages = "packages"
   /// Yield of the product's die on wafers started this month.
   case yield = "yield"
+
+  /// Position in `allCases`.
+  var offset: Int {
+    switch self {
+    case .waferStarts: 0
+    case .diesMade: 1
+    case .diesUsed: 2
+    case .bankDies: 3
+    case .packages: 4
+    case .yield: 5
+    }
+  }
 }
 
 /// The columns of a replication's rows: every ``Outcome``, then each vendor's
@@ -107,6 +177,10 @@ public struct MetricLayout: Sendable, Equatable {
   public let products: [String]
   /// Column names, in order.
   public let names: [String]
+  /// First column of the vendor outcomes and of the product outcomes.
+  private let vendorBase: Int, productBase: Int
+  private static let vendorWidth = VendorOutcome.allCases.count
+  private static let productWidth = ProductOutcome.allCases.count
 
   public init(vendors: [String], products: [String]) {
     self.vendors = vendors
@@ -114,17 +188,18 @@ public struct MetricLayout: Sendable, Equatable {
     names = Outcome.allCases.map(\.rawValue)
       + vendors.flatMap { vendor in VendorOutcome.allCases.map { "\($0.rawValue)_\(vendor.lowercased())" } }
       + products.flatMap { sku in ProductOutcome.allCases.map { "\($0.rawValue)_\(sku.lowercased())" } }
+    vendorBase = Outcome.allCases.count
+    productBase = vendorBase + vendors.count * VendorOutcome.allCases.count
   }
 
   /// Column of `outcome` for vendor number `vendor`.
   public func column(_ outcome: VendorOutcome, vendor: Int) -> Int {
-    Outcome.allCases.count + vendor * VendorOutcome.allCases.count + VendorOutcome.allCases.firstIndex(of: outcome)!
+    vendorBase + vendor * Self.vendorWidth + outcome.offset
   }
 
   /// Column of `outcome` for product number `product` (products of all vendors, in order).
   public func column(_ outcome: ProductOutcome, product: Int) -> Int {
-    Outcome.allCases.count + vendors.count * VendorOutcome.allCases.count
-      + product * ProductOutcome.allCases.count + ProductOutcome.allCases.firstIndex(of: outcome)!
+    productBase + product * Self.productWidth + outcome.offset
   }
 
   /// True when the metric named `name` is a per-month flow.

@@ -9,10 +9,13 @@ import Stochastic
 public struct Parameter: Sendable, Equatable {
   public let distribution: Distribution
   public let name: String
+  /// The hash of its stream's name, `parameter.<name>` (see `StreamSeed`).
+  let streamHash: UInt64
 
   public init(_ distribution: Distribution, name: String) {
     self.distribution = distribution
     self.name = name
+    streamHash = StreamSeed.hash("parameter." + name)
   }
 
   /// A constant: it draws nothing, so it needs no name.

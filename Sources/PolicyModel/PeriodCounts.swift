@@ -20,9 +20,17 @@ struct PeriodCounts {
     acquiredH100e[source.index] += h100e
   }
 
-  mutating func reset() { self = PeriodCounts(productCount: product.count) }
-
-  private init(productCount: Int) {
-    product = Array(repeating: Product(), count: productCount)
+  /// Zeroes every count, keeping the arrays' storage.
+  mutating func reset() {
+    for index in acquiredUnits.indices {
+      acquiredUnits[index] = 0
+      acquiredH100e[index] = 0
+    }
+    graySeized = 0
+    legalCancelled = 0
+    failed = 0
+    retired = 0
+    deployedH100e = 0
+    for index in product.indices { product[index] = Product() }
   }
 }

@@ -10,6 +10,13 @@ enum ProductMix {
   /// product has started.
   static func shares(onDay day: Double, of products: [(fromDay: Double, rampDays: Double, finalShare: Double)]) -> [Double] {
     var shares = [Double](repeating: 0, count: products.count)
+    write(onDay: day, of: products, into: &shares)
+    return shares
+  }
+
+  /// The shares of ``shares(onDay:of:)`` written into `shares` (as many entries as products).
+  static func write(onDay day: Double, of products: [(fromDay: Double, rampDays: Double, finalShare: Double)], into shares: inout [Double]) {
+    for index in shares.indices { shares[index] = 0 }
     var remaining = 1.0
     for index in products.indices.reversed() where day >= products[index].fromDay {
       let product = products[index]
@@ -18,6 +25,5 @@ enum ProductMix {
       shares[index] = share
       remaining -= share
     }
-    return shares
   }
 }

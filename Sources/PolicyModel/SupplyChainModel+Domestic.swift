@@ -6,7 +6,7 @@ import Foundation
 /// time; at the month end each vendor's packaging capacity is shared by the same mix and bound
 /// by dies (the die bank first) and by HBM.
 extension SupplyChainModel {
-  mutating func scheduleHBMDeliveries(in simulation: inout Simulation<Event>) {
+  func scheduleHBMDeliveries(in simulation: inout Simulation<Event>) {
     guard let drawn = parameters.domestic else { return }
     for (vendor, state) in drawn.vendors.enumerated() {
       for delivery in state.hbmDeliveries where delivery.stacks > 0 {
@@ -23,7 +23,7 @@ extension SupplyChainModel {
   /// Adds the month's domestic HBM and starts the month's wafers, product by product: by the
   /// product mix of the day they will leave the fab, so that a product's first dies are there
   /// when its packaging starts.
-  mutating func startWafers(month: Int, day: Double, in simulation: inout Simulation<Event>) {
+  func startWafers(month: Int, day: Double, in simulation: inout Simulation<Event>) {
     guard let drawn = parameters.domestic else { return }
     let totalShare = drawn.vendors.reduce(0) { $0 + $1.waferShare }
     let aiWafers = drawn.waferStarts.value(atDay: day) * drawn.aiShare / max(1, totalShare)
@@ -33,9 +33,9 @@ extension SupplyChainModel {
         vendors[vendor].hbm[HBMSupply.domestic.index] += stacks
         ledger.hbmDelivered[vendor] += stacks
       }
-      let shares = ProductMix.shares(onDay: day + drawn.cycleTimeDays, of: vendorDrawn.products)
-      for (index, product) in vendors[vendor].products.enumerated() where shares[index] > 0 {
-        let wafers = aiWafers * vendorDrawn.waferShare * shares[index]
+      ProductMix.write(onDay: day + drawn.cycleTimeDays, of: vendorDrawn.products, into: &vendors[vendor].waferShares)
+      for (index, product) in vendors[vendor].products.enumerated() where vendors[vendor].waferShares[index] > 0 {
+        let wafers = aiWafers * vendorDrawn.waferShare * vendors[vendor].waferShares[index]
         let yield = dieYield(vendor: vendor, product: index, day: day)
         let good = Saturating.floor(wafers * Double(product.grossDiesPerWafer) * yield)
         period.product[product.number].waferStarts += wafers
@@ -46,11 +46,10 @@ extension SupplyChainModel {
   }
 
   func dieYield(vendor: Int, product: Int, day: Double) -> Double {
-    let state = vendors[vendor]
-    return parameters.domestic?.yields[state.dies[state.products[product].die]]?.value(atDay: day) ?? 0
+    dieYields[vendor][vendors[vendor].products[product].die]?.value(atDay: day) ?? 0
   }
 
-  mutating func finishWafers(vendor: Int, product: Int, goodDies: Int) {
+  func finishWafers(vendor: Int, product: Int, goodDies: Int) {
     let state = vendors[vendor].products[product]
     vendors[vendor].dieStock[state.die] += goodDies
     ledger.diesMade[vendor] += goodDies
@@ -59,14 +58,14 @@ extension SupplyChainModel {
 
   /// Packages the month's output of every vendor: capacity by the product mix, then each
   /// product's share cut in proportion where its die or its HBM runs short.
-  mutating func packageDies(month: Int, day: Double) {
+  func packageDies(month: Int, day: Double) {
     guard let drawn = parameters.domestic else { return }
     let mixDay = monthStartDays[month]
     for vendor in vendors.indices {
       let vendorDrawn = drawn.vendors[vendor]
       let capacity = vendorDrawn.packaging.value(atDay: mixDay)
-      let shares = ProductMix.shares(onDay: mixDay, of: vendorDrawn.products)
-      let packages = Self.packages(state: vendors[vendor], wanted: shares.map { $0 * capacity })
+      ProductMix.write(onDay: mixDay, of: vendorDrawn.products, into: &vendors[vendor].shares)
+      let packages = Self.packages(state: vendors[vendor], wanted: vendors[vendor].shares.map { $0 * capacity })
       consume(packages, vendor: vendor)
     }
   }
@@ -83,19 +82,27 @@ extension SupplyChainModel {
   /// fewer packages of a product that draws on it in the month, and a product's output never
   /// grows because a newer product started later.
   static func packages(state: DomesticState, wanted: [Double]) -> [Int] {
+    if fitsWithoutCuts(state: state, wanted: wanted) { return wanted.map(Saturating.floor) }
     var planned = wanted
     var closed = [Bool](repeating: false, count: planned.count)
-    _ = cut(&planned, closed: &closed, state: state, byDies: true)
-    var spare = cut(&planned, closed: &closed, state: state, byDies: false)
-    for _ in 0...planned.count where spare.contains(where: { $0 > 1e-9 }) {
+    var spare = [Double](repeating: 0, count: planned.count)
+    cut(&planned, closed: &closed, removed: &spare, state: state, byDies: true)
+    for index in spare.indices { spare[index] = 0 }  // die shortfalls wait for their dies
+    cut(&planned, closed: &closed, removed: &spare, state: state, byDies: false)
+    for _ in 0...planned.count {
+      var moved = false
       for index in planned.indices.reversed() where spare[index] > 1e-9 {
-        let older = (0..<index).filter { !closed[$0] && wanted[$0] > 0 }
-        let weight = older.reduce(0) { $0 + wanted[$1] }
-        for receiver in older { planned[receiver] += spare[index] * wanted[receiver] / weight }
+        var weight = 0.0
+        for older in 0..<index where !closed[older] { weight += wanted[older] }
+        if weight > 0 {
+          for older in 0..<index where !closed[older] { planned[older] += spare[index] * wanted[older] / weight }
+          moved = true
+        }
         spare[index] = 0
       }
-      let removed = zip(cut(&planned, closed: &closed, state: state, byDies: true), cut(&planned, closed: &closed, state: state, byDies: false))
-      spare = removed.map { $0 + $1 }
+      guard moved else { break }
+      cut(&planned, closed: &closed, removed: &spare, state: state, byDies: true)
+      cut(&planned, closed: &closed, removed: &spare, state: state, byDies: false)
     }
     // Whole packages, never more than the dies and stacks left (guards rounding).
     var dies = state.dies.indices.map { state.available(die: $0) }
@@ -110,33 +117,42 @@ extension SupplyChainModel {
     }
   }
 
+  /// True when every die and every HBM supply covers what `wanted` needs (the usual month: no
+  /// cut, no spill).
+  private static func fitsWithoutCuts(state: DomesticState, wanted: [Double]) -> Bool {
+    for (die, members) in state.productsOfDie.enumerated() {
+      let need = members.reduce(0.0) { $0 + wanted[$1].rounded(.down) * Double(state.products[$1].diesPerPackage) }
+      if need > Double(state.available(die: die)) { return false }
+    }
+    for (supply, members) in state.productsOfSupply.enumerated() {
+      let need = members.reduce(0.0) { $0 + wanted[$1].rounded(.down) * Double(state.products[$1].stacksPerPackage) }
+      if need > Double(state.hbm[supply]) { return false }
+    }
+    return true
+  }
+
   /// Cuts `planned` so no die (`byDies`) or no HBM supply is over-used, each by one factor
-  /// across its products; marks the products of a binding die or supply closed and returns
-  /// the packaging capacity cut from each product.
-  private static func cut(_ planned: inout [Double], closed: inout [Bool], state: DomesticState, byDies: Bool) -> [Double] {
-    var removed = [Double](repeating: 0, count: planned.count)
-    let groups = byDies ? Array(state.dies.indices) : HBMSupply.allCases.map(\.index)
-    for group in groups {
-      let members = state.products.indices.filter {
-        byDies ? state.products[$0].die == group : state.products[$0].hbm.index == group
-      }
-      let need = members.reduce(0.0) {
-        $0 + planned[$1] * Double(byDies ? state.products[$1].diesPerPackage : state.products[$1].stacksPerPackage)
+  /// across its products; marks the products of a binding die or supply closed and adds the
+  /// packaging capacity cut from each product into `removed`.
+  private static func cut(_ planned: inout [Double], closed: inout [Bool], removed: inout [Double], state: DomesticState, byDies: Bool) {
+    for (group, members) in (byDies ? state.productsOfDie : state.productsOfSupply).enumerated() {
+      var need = 0.0
+      for member in members {
+        need += planned[member] * Double(byDies ? state.products[member].diesPerPackage : state.products[member].stacksPerPackage)
       }
       let have = Double(byDies ? state.available(die: group) : state.hbm[group])
       guard need > 0, need >= have else { continue }
       let factor = have / need
-      for index in members {
-        removed[index] = planned[index] * (1 - factor)
-        planned[index] *= factor
-        closed[index] = true
+      for member in members {
+        removed[member] += planned[member] * (1 - factor)
+        planned[member] *= factor
+        closed[member] = true
       }
     }
-    return removed
   }
 
   /// Takes the dies (the bank first) and stacks `packages` need and delivers the packages.
-  private mutating func consume(_ packages: [Int], vendor: Int) {
+  private func consume(_ packages: [Int], vendor: Int) {
     for (index, count) in packages.enumerated() where count > 0 {
       let product = vendors[vendor].products[index]
       let dies = count * product.diesPerPackage
@@ -154,12 +170,13 @@ extension SupplyChainModel {
     }
   }
 
-  /// Dies no product will use any more (its products have all been replaced), by vendor.
+  /// Dies no product will use any more (its products have all been replaced) on `day`, the
+  /// day of the last packaging.
   func strandedDies(day: Double) -> Int {
     guard let drawn = parameters.domestic else { return 0 }
     var stranded = 0
     for (vendor, state) in vendors.enumerated() {
-      let shares = ProductMix.shares(onDay: day, of: drawn.vendors[vendor].products)
+      let shares = state.shares
       for die in state.dies.indices {
         let inUse = state.products.indices.contains {
           state.products[$0].die == die && (shares[$0] > 0 || drawn.vendors[vendor].products[$0].fromDay > day)

@@ -2,21 +2,24 @@ import DiscreteEvent
 import Foundation
 import Stochastic
 
-/// The supply-chain model of one replication, driven by the discrete-event engine.
+/// The supply-chain model of one replication, driven by the discrete-event engine. A class:
+/// its state is large and every event reads it, so it is never copied; its state is touched by
+/// one thread only (one replication per task), so dynamic exclusivity checks are turned off.
 ///
 /// Time is in days from the scenario start. Policy events fire on their dates (before
 /// anything else that day); import, smuggling and gaming lots arrive at their own instants;
 /// wafer lots leave the fab after their cycle time; HBM deliveries land on their dates; and at
 /// each month end the fleet ages, dies are packaged, chips are deployed up to the demand
 /// target, and the outcomes are recorded.
-struct SupplyChainModel: EventHandler {
+final class SupplyChainModel: EventHandler {
   enum Event {
     case policy(Int)
     case monthStart(Int)
-    case legalLot(LegalLot)
-    case licenceDecision(LegalLot)
-    case grayLot(GrayLot)
-    case gamingLot(GamingLot)
+    /// Lots by their index in ``lots`` (small events keep the event list fast).
+    case legalLot(Int)
+    case licenceDecision(Int)
+    case grayLot(Int)
+    case gamingLot(Int)
     /// Good dies of one product's wafers leave the fab.
     case wafersOut(vendor: Int, product: Int, goodDies: Int)
     case hbmDelivery(vendor: Int, stacks: Int)
@@ -32,23 +35,35 @@ struct SupplyChainModel: EventHandler {
   let parameters: DrawnParameters
   let draws: KeyedDraws
   let skuIndex: [String: Int]
+  let skus: SKUFacts
   let lots: LotSources
   /// Gamma(1/cv², cv²) with mean 1: a cohort's hazard relative to the fleet's (nil: cv = 0).
   let cohortHazard: Distribution?
-  var regime = ExportRegime()
+  @exclusivity(unchecked) var regime = ExportRegime()
   /// The regime's verdict for each SKU, nil when China blocks it; refreshed on every policy
   /// event so lots need no lookups.
-  var legalStatus: [ExportDecision.Verdict?]
-  var grayMarketMultiplier = 1.0
-  var inventory = Inventory()
-  var fleet = Fleet()
-  var vendors: [DomesticState]
-  var ledger: ConservationLedger
-  var demandTarget = 0.0
+  @exclusivity(unchecked) var legalStatus: [ExportDecision.Verdict?]
+  @exclusivity(unchecked) var grayMarketMultiplier = 1.0
+  /// Every lot created so far, which events name by index.
+  @exclusivity(unchecked) var lotBook = LotBook()
+  @exclusivity(unchecked) var inventory = Inventory()
+  @exclusivity(unchecked) var fleet = Fleet()
+  @exclusivity(unchecked) var vendors: [DomesticState]
+  @exclusivity(unchecked) var ledger: ConservationLedger
+  @exclusivity(unchecked) var demandTarget = 0.0
+  /// Units deployed by source and SKU (`source.index * chips.count + sku`), and their paper
+  /// H100e, as of the last tally.
+  @exclusivity(unchecked) var deployedUnits: [Int]
+  @exclusivity(unchecked) var installedPaper = 0.0
+  /// Scratch counts by SKU for each month's failures and retirements.
+  @exclusivity(unchecked) var failedBySKU: [Int]
+  @exclusivity(unchecked) var retiredBySKU: [Int]
+  /// Each die's yield curve, by vendor and the vendor's die index.
+  let dieYields: [[YieldCurveDrawn?]]
   /// The month under way (set at each month start).
-  var currentMonth = 0
-  var period: PeriodCounts
-  var result: ReplicationResult
+  @exclusivity(unchecked) var currentMonth = 0
+  @exclusivity(unchecked) var period: PeriodCounts
+  @exclusivity(unchecked) var result: ReplicationResult
 
   init(scenario: SupplyScenario, seed: UInt64, replication: Int) {
     self.scenario = scenario
@@ -56,21 +71,21 @@ struct SupplyChainModel: EventHandler {
     draws = KeyedDraws(master: seed, replication: replication)
     let parameters = DrawnParameters(scenario: scenario, draws: draws)
     self.parameters = parameters
-    let skuIndex = Dictionary(uniqueKeysWithValues: scenario.chips.enumerated().map { ($1.id, $0) })
+    let skuIndex = scenario.skuIndex
     self.skuIndex = skuIndex
+    skus = SKUFacts(chips: scenario.chips, vendors: scenario.metrics.vendors)
+    deployedUnits = Array(repeating: 0, count: SupplySource.allCases.count * scenario.chips.count)
+    failedBySKU = Array(repeating: 0, count: scenario.chips.count)
+    retiredBySKU = failedBySKU
     lots = LotSources(scenario: scenario, parameters: parameters, skuIndex: skuIndex)
     let spread = scenario.fleet.cohortHazardSpread
     cohortHazard = spread > 0 ? try? .gamma(shape: 1 / (spread * spread), scale: spread * spread) : nil
     legalStatus = scenario.chips.map { ExportRegime().verdict(for: $0) }
-    var vendors: [DomesticState] = []
-    for (index, vendor) in (scenario.domestic?.vendors ?? []).enumerated() {
-      let drawn = parameters.domestic!.vendors[index]
-      vendors.append(
-        DomesticState(
-          vendor: vendor, chips: scenario.chips, firstProductNumber: vendors.reduce(0) { $0 + $1.products.count },
-          bank: drawn.dieBank, hbmStacks: drawn.hbmStacks))
+    let vendors = scenario.vendorLayouts.enumerated().map { index, layout in
+      DomesticState(layout: layout, bank: parameters.domestic!.vendors[index].dieBank, hbmStacks: parameters.domestic!.vendors[index].hbmStacks)
     }
     self.vendors = vendors
+    dieYields = vendors.map { state in state.dies.map { parameters.domestic?.yields[$0] } }
     ledger = ConservationLedger(skuCount: scenario.chips.count, vendors: vendors)
     period = PeriodCounts(metrics: scenario.metrics)
     result = ReplicationResult(
@@ -80,7 +95,7 @@ struct SupplyChainModel: EventHandler {
   }
 
   /// Runs the replication to the last report date and checks conservation.
-  mutating func run() throws -> ReplicationResult {
+  func run() throws -> ReplicationResult {
     var simulation = Simulation<Event>()
     // In date order (ties as listed), so rules dated before the start stack as they did.
     let inDateOrder = scenario.policies.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
@@ -91,26 +106,27 @@ struct SupplyChainModel: EventHandler {
     scheduleHBMDeliveries(in: &simulation)
     deployStockpile()
     simulation.schedule(.monthStart(0), at: 0, priority: Self.monthStartPriority)
-    try simulation.run(until: monthStartDays[scenario.months], handler: &self)
+    var handler = self
+    try simulation.run(until: monthStartDays[scenario.months], handler: &handler)
     result.eventsFired = simulation.eventsFired
     try ledger.check(inventory: inventory, fleet: fleet, vendors: vendors, skuIDs: scenario.chips.map(\.id))
     return result
   }
 
-  mutating func handle(_ event: Event, in simulation: inout Simulation<Event>) throws {
+  func handle(_ event: Event, in simulation: inout Simulation<Event>) throws {
     switch event {
     case .policy(let index):
       applyPolicy(index)
     case .monthStart(let month):
       startMonth(month, in: &simulation)
-    case .legalLot(let lot):
-      receiveLegalLot(lot, in: &simulation)
-    case .licenceDecision(let lot):
-      decideLicence(lot)
-    case .grayLot(let lot):
-      receiveGrayLot(lot)
-    case .gamingLot(let lot):
-      receiveGamingLot(lot)
+    case .legalLot(let index):
+      receiveLegalLot(lotBook.legal[index], index: index, in: &simulation)
+    case .licenceDecision(let index):
+      decideLicence(lotBook.legal[index])
+    case .grayLot(let index):
+      receiveGrayLot(lotBook.gray[index])
+    case .gamingLot(let index):
+      receiveGamingLot(lotBook.gaming[index])
     case .wafersOut(let vendor, let product, let goodDies):
       finishWafers(vendor: vendor, product: product, goodDies: goodDies)
     case .hbmDelivery(let vendor, let stacks):
@@ -124,7 +140,7 @@ struct SupplyChainModel: EventHandler {
     }
   }
 
-  private mutating func applyPolicy(_ index: Int) {
+  private func applyPolicy(_ index: Int) {
     if let multiplier = parameters.grayMarketMultiplier[index] {
       grayMarketMultiplier = multiplier
     } else {
@@ -133,7 +149,7 @@ struct SupplyChainModel: EventHandler {
     }
   }
 
-  private mutating func startMonth(_ month: Int, in simulation: inout Simulation<Event>) {
+  private func startMonth(_ month: Int, in simulation: inout Simulation<Event>) {
     currentMonth = month
     let start = monthStartDays[month], length = monthStartDays[month + 1] - start
     scheduleLegalLots(month: month, start: start, length: length, in: &simulation)
@@ -143,7 +159,7 @@ struct SupplyChainModel: EventHandler {
     simulation.schedule(.monthEnd(month), at: monthStartDays[month + 1], priority: Self.monthEndPriority)
   }
 
-  private mutating func endMonth(_ month: Int, day: Double) {
+  private func endMonth(_ month: Int, day: Double) {
     ageFleet(day: day)
     packageDies(month: month, day: day)
     deploy(month: month, day: day)
@@ -158,7 +174,7 @@ struct SupplyChainModel: EventHandler {
 
   /// Puts `units` that arrived this month into inventory: ready at the month's end plus the
   /// integration lag (imports) or the CANN migration lag (domestic chips).
-  mutating func arrive(_ units: Int, sku: Int, source: SupplySource, lot: Int = -1, ageDays: Double = 0) {
+  func arrive(_ units: Int, sku: Int, source: SupplySource, lot: Int = -1, ageDays: Double = 0) {
     guard units > 0 else { return }
     let month = currentMonth
     let monthEnd = monthStartDays[month + 1]
@@ -169,6 +185,6 @@ struct SupplyChainModel: EventHandler {
     }
     inventory.add(units, source: source, sku: sku, month: month, lot: lot, readyDay: monthEnd + lagMonths * Days.perMonth, ageDays: ageDays)
     ledger.arrived[sku] += units
-    period.acquired(units, source: source, h100e: Double(units) * scenario.chips[sku].h100Equivalents)
+    period.acquired(units, source: source, h100e: Double(units) * skus.h100e[sku])
   }
 }

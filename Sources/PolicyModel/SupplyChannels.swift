@@ -100,4 +100,9 @@ public struct DateWindow: Sendable, Equatable {
   public func contains(_ date: Date) -> Bool {
     (from.map { $0 <= date } ?? true) && (until.map { date < $0.addingTimeInterval(86_400) } ?? true)
   }
+
+  /// True when some instant in [start, end) falls in the window.
+  func overlaps(from start: Date, to end: Date) -> Bool {
+    (from.map { $0 < end } ?? true) && (until.map { start < $0.addingTimeInterval(86_400) } ?? true)
+  }
 }

@@ -3,11 +3,10 @@ extension SupplyScenario {
   /// - Throws: ``ScenarioReferenceError`` for a SKU the catalog lacks; ``ConservationError``
   ///   if the books do not balance (a defect, never ignored); a handler's error with its time.
   public func runReplication(seed: UInt64, replication: Int) throws -> ReplicationResult {
-    let known = Set(chips.map(\.id))
-    if let unknown = skuReferences.first(where: { !known.contains($0.sku) }) {
-      throw ScenarioReferenceError(place: unknown.place, sku: unknown.sku, known: known.sorted())
+    if let unknown = unknownSKU {
+      throw ScenarioReferenceError(place: unknown.place, sku: unknown.sku, known: chips.map(\.id).sorted())
     }
-    var model = SupplyChainModel(scenario: self, seed: seed, replication: replication)
+    let model = SupplyChainModel(scenario: self, seed: seed, replication: replication)
     return try model.run()
   }
 }

@@ -23,6 +23,12 @@ public struct SupplyScenario: Sendable {
   public let fleet: FleetParameters
   /// The outcomes recorded at each report date, in column order (see ``MetricLayout``).
   public let metrics: MetricLayout
+  /// Catalog index of each SKU id.
+  let skuIndex: [String: Int]
+  /// Each domestic vendor's products and dies, worked out once.
+  let vendorLayouts: [DomesticState.Layout]
+  /// The first SKU the scenario names that the catalog lacks, if any.
+  private(set) var unknownSKU: (place: String, sku: String)?
 
   public init(
     start: Date, months: Int, chips: [ChipSKU] = ChipCatalog.standard, policies: [PolicyEvent] = [],
@@ -48,6 +54,17 @@ public struct SupplyScenario: Sendable {
     metrics = MetricLayout(
       vendors: domestic?.vendors.map(\.name) ?? [],
       products: domestic?.vendors.flatMap { $0.products.map(\.sku) } ?? [])
+    let skuIndex = Dictionary(chips.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.skuIndex = skuIndex
+    var layouts: [DomesticState.Layout] = []
+    for vendor in domestic?.vendors ?? [] {
+      layouts.append(
+        DomesticState.Layout(
+          vendor: vendor, chips: chips, skuIndex: skuIndex, firstProductNumber: layouts.reduce(0) { $0 + $1.products.count }))
+    }
+    vendorLayouts = layouts
+    unknownSKU = nil
+    unknownSKU = skuReferences.first { skuIndex[$0.sku] == nil }
   }
 
   /// The names of ``metrics``, in column order.
