@@ -11,6 +11,8 @@ public struct Demand: Sendable {
   /// Spending in $B a year on the listed calendar years (anchored at mid-year), interpolated
   /// geometrically between anchors and extrapolated before the first at the first pair's rate.
   public let spending: [(year: Int, billionsUSD: Parameter)]
+  /// Mid-year (1 July) of each spending anchor's year.
+  let spendingDates: [Date]
   /// Yearly growth factor of spending after the last anchor.
   public let growthAfterLastAnchor: Parameter
   /// Price of one paper H100e (dense FP16), USD, falling by a yearly fraction.
@@ -24,6 +26,7 @@ public struct Demand: Sendable {
   ) {
     precondition(!spending.isEmpty, "demand needs at least one spending anchor")
     self.spending = spending
+    spendingDates = spending.map { UTCCalendar.midYear($0.year) }
     self.growthAfterLastAnchor = growthAfterLastAnchor
     self.pricePerH100e = pricePerH100e
     self.integrationLagMonths = integrationLagMonths

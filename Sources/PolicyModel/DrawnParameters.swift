@@ -100,7 +100,7 @@ struct DrawnParameters {
     }
     let demand = scenario.demand
     spending = SpendingCurve(
-      anchors: demand.spending.map { (day(UTCCalendar.midYear($0.year)), draw($0.billionsUSD)) },
+      anchors: zip(demand.spendingDates, demand.spending).map { (day($0), draw($1.billionsUSD)) },
       growthAfterLast: draw(demand.growthAfterLastAnchor))
     pricePerH100e = declining(demand.pricePerH100e)
     integrationLagMonths = draw(demand.integrationLagMonths, in: 0...1_200)

@@ -40,25 +40,20 @@ struct Fleet {
   mutating func age(toDay day: Double, failed: inout [Int], retired: inout [Int], tally: inout [Int], skus: Int) {
     for index in tally.indices { tally[index] = 0 }
     var emptied = 0
-    // The hottest loop of a replication: one pass over plain buffers.
-    survival.withUnsafeMutableBufferPointer { survival in
-      units.withUnsafeMutableBufferPointer { units in
-        for index in units.indices where units[index] > 0 {
-          survival[index] *= monthlySurvival[index]
-          let held = units[index], kind = sku[index]
-          // deployed ≤ 10^13 and survival only falls, so this is ⌊·⌋ and never above held.
-          let survivors = Int(deployed[index] * survival[index])
-          failed[kind] += held - survivors
-          if retireDay[index] <= day {
-            retired[kind] += survivors
-            units[index] = 0
-          } else {
-            units[index] = survivors
-            tally[slot[index] + kind] += survivors
-          }
-          if units[index] == 0 { emptied += 1 }
-        }
+    for index in units.indices where units[index] > 0 {
+      survival[index] *= monthlySurvival[index]
+      let held = units[index], kind = sku[index]
+      // deployed ≤ 10^13 and survival only falls, so this is ⌊·⌋ and never above held.
+      let survivors = Int(deployed[index] * survival[index])
+      failed[kind] += held - survivors
+      if retireDay[index] <= day {
+        retired[kind] += survivors
+        units[index] = 0
+      } else {
+        units[index] = survivors
+        tally[slot[index] + kind] += survivors
       }
+      if units[index] == 0 { emptied += 1 }
     }
     empty += emptied
     if empty * 8 > units.count { removeEmpty() }
