@@ -17,6 +17,9 @@ struct PolicySim: ParsableCommand {
         policysim run Scenarios/tier3.json --runs 2000 --out results/tier3
         policysim chips --date 2026-02-01
 
+      Shell completion (scenario and spec files, results folders, the metrics of a results \
+      folder): policysim --generate-completion-script bash|zsh|fish; see the README.
+
       Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario; \
       70 a run failed; 130 interrupted.
       """,

@@ -71,3 +71,15 @@ func metricDescriptions(metric: String, title: String, unit: String) {
   let description = MetricDescription(metric)
   #expect(description.title == title && description.unit == unit)
 }
+
+@Test("a results folder's metric names come from its files: a run's summary.csv, a sweep's manifest")
+func metricNamesOfFolders() throws {
+  let run = try syntheticResults()
+  #expect(ResultsFolder.metricNames(in: run) == ["capacity_h100e", "training_capacity_h100e"])
+  let sweep = run.deletingLastPathComponent().appendingPathComponent("sweep-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: sweep, withIntermediateDirectories: true)
+  try "point,x\n".write(to: sweep.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+  try #"{"metrics":["packages_ascend910c","capacity_h100e"]}"#.write(to: sweep.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+  #expect(ResultsFolder.metricNames(in: sweep) == ["packages_ascend910c", "capacity_h100e"])
+  #expect(ResultsFolder.metricNames(in: sweep.appendingPathComponent("missing")).isEmpty)
+}
