@@ -25,7 +25,8 @@ private func syntheticResults(summaryHeader: String = "scenario,date,metric,mean
 func readsAnyMetrics() throws {
   let results = try RunResults(folder: syntheticResults())
   #expect(results.metrics == ["capacity_h100e", "training_capacity_h100e"])
-  #expect(results.dates.count == 3 && results.runs == 2 && results.caption == "x, 2 runs")
+  #expect(results.dates.count == 3 && results.runs == 2 && results.title == "x")
+  #expect(results.seed == nil && results.toolVersion == nil && results.runDate == nil)
   let training = try results.quantiles(of: "training_capacity_h100e")
   #expect(training.p50 == [100, 200, 300] && training.p05 == [80, 180, 280] && training.p95 == [120, 220, 320])
   #expect(results.depletionDays == [31, nil])
@@ -64,7 +65,7 @@ func depletionHistogram() throws {
   arguments: [
     ("smuggled_capacity_h100e", "Smuggled capacity", "H100-equivalents"),
     ("domestic_mask_sets", "Domestic mask sets", "value"),
-    ("legal_import_units", "Legal import units", "chips"),
+    ("legal_import_units", "Legal import units", "chips per month"),
     ("capacity_h100e", "Compute capacity", "H100-equivalents"),
   ])
 func metricDescriptions(metric: String, title: String, unit: String) {
