@@ -49,6 +49,8 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM  # so that a CI timeout still stops the daemons
 
 # Two free TCP ports for slurmctld and slurmd (bash's /dev/tcp connects only to a used port).
 free_port() {
@@ -68,7 +70,7 @@ $sudo munged --key-file="$work/munge-private/munge.key" --socket="$work/munge/mu
   --pid-file="$work/munge/munged.pid" --log-file="$work/munge-private/munged.log" \
   --seed-file="$work/munge-private/munged.seed"
 
-host=$(hostname -s)
+host=$(uname -n | cut -d. -f1)  # the short host name, as slurmd reports it
 node=$(env -u SLURM_CONF slurmd -C | head -n 1 | sed 's/ RealMemory=[0-9]*//')
 export SLURM_CONF=$work/slurm.conf
 cat >"$SLURM_CONF" <<EOF

@@ -7,8 +7,8 @@ import Experiments
 /// array task, else `JOB_COMPLETION_INDEX` for a Kubernetes Indexed Job) and the count from
 /// `--shards N`, else `POLICYSIM_SHARDS`. Slurm's `SLURM_ARRAY_TASK_MIN` and
 /// `SLURM_ARRAY_TASK_COUNT` are deliberately ignored: a task resubmitted alone
-/// (`sbatch --array=5`) sees 5 and 1 there, and a strided array (`--array=0-7:2`) has no
-/// count of shards at all, so using them silently runs the wrong points.
+/// (`sbatch --array=5`) sees 5 and 1 there, and a strided or listed array (`--array=0-7:2`,
+/// `--array=1,3,5`) counts its tasks, not the shards, so using them silently runs the wrong points.
 enum ShardAssignment {
   /// A job environment or options that do not determine one shard; the text is one line.
   struct Failure: Error, CustomStringConvertible {
