@@ -62,7 +62,8 @@ public struct FanChart {
     for (index, line) in series.enumerated() {
       svg.beginGroup(className: "series", label: line.label)
       if isComparison {
-        svg.polygon(band(line, line.p25, line.p75), fill: Palette.color(index), opacity: 0.08, className: "band50")
+        // Fainter as more bands overlap, so that where they all do it stays a light grey.
+        svg.polygon(band(line, line.p25, line.p75), fill: Palette.color(index), opacity: min(0.1, 0.24 / Double(series.count)), className: "band50")
         for edge in [line.p25, line.p75] {
           svg.polyline(zip(line.dates, edge).map(point), stroke: Palette.color(index), width: 1.2, className: "band50-edge")
         }
