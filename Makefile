@@ -1,18 +1,19 @@
 # policysim: two commands on a fresh Debian machine with Swift installed.
-#   make run    installs GSL if missing, builds, runs Scenarios/tier3.json
-#   make test   installs GSL if missing, runs the test suite
+#   make run    installs GSL and OpenSSL's libcrypto if missing, builds, runs Scenarios/tier3.json
+#   make test   installs GSL and OpenSSL's libcrypto if missing, runs the test suite
 #   make notebooks  executes Notebooks-export/*.ipynb on fresh small results (after make test)
+#   make slurm-test runs cluster/*.sbatch on a one-node Slurm cluster on localhost (after make test)
 #   make figure     regenerates docs/tier3-vs-baseline.svg (tier3, baseline, h200-case-by-case; 1,000 runs each)
 SCENARIO ?= Scenarios/tier3.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps notebooks figure
+.PHONY: run test bench deps notebooks slurm-test figure
 
 deps:
-	@pkg-config --exists gsl 2>/dev/null || { \
-	  echo "Installing libgsl-dev (GNU Scientific Library)..."; \
+	@pkg-config --exists gsl libcrypto 2>/dev/null || { \
+	  echo "Installing libgsl-dev (GNU Scientific Library) and libssl-dev (OpenSSL's libcrypto, for SHA-256)..."; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgsl-dev; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgsl-dev libssl-dev; }
 
 run: deps
 	swift run -c release policysim run $(SCENARIO)
@@ -25,6 +26,9 @@ bench: deps
 
 notebooks:
 	bash Notebooks-export/execute.sh
+
+slurm-test:
+	bash .ci/slurm-test.sh
 
 figure: deps
 	swift build -c release --product policysim

@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
@@ -20,6 +19,12 @@ let package = Package(
       name: "CGSL",
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"])]
+    ),
+    /// SHA-256 from the system's OpenSSL libcrypto.
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
     ),
 
     // MARK: - Public modules
@@ -38,8 +43,7 @@ let package = Package(
     .target(
       name: "PolicySimIO",
       dependencies: [
-        "PolicyModel", "Stochastic", "Experiments", "Charts",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "PolicyModel", "Stochastic", "Experiments", "Charts", "CCrypto",
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),

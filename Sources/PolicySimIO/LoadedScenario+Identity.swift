@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What identifies a loaded scenario's outputs: the hash of its resolved document and the
@@ -7,7 +6,7 @@ extension LoadedScenario {
   /// SHA-256 of the fully resolved scenario (after `extends` and `--set`), as canonical JSON
   /// with sorted keys.
   public var sha256: String {
-    SHA256.hash(data: Data(canonicalJSON(resolved).utf8)).map { String(format: "%02x", $0) }.joined()
+    SHA256Digest.hex(of: canonicalJSON(resolved))
   }
 
   /// The report dates, `YYYY-MM-DD`: the last day of each month from the start.

@@ -68,6 +68,9 @@ public struct LoadedScenario: Sendable {
     _ = reader.wholeNumber(top["schemaVersion"], at: root.appending("schemaVersion"), in: Double(schemaVersion)...Double(schemaVersion), expected: "a schema version this tool reads (\(schemaVersion))")
     let name = reader.string(top["name"], at: root.appending("name")) ?? ""
     let description = reader.string(top["description"], at: root.appending("description")) ?? ""
+    if let title = reader.string(top["title"], at: root.appending("title")), title.isEmpty || title.count > 80 || title.contains(where: \.isNewline) {
+      reader.report(root.appending("title"), "expected a one-line title of 1 to 80 characters, found \(top["title"]!.summary)")
+    }
     let start = reader.date(top["start"], at: root.appending("start"))
     let end = reader.date(top["end"], at: root.appending("end"))
     if let start, let end, end <= start {

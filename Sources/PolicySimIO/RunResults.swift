@@ -1,11 +1,10 @@
-import Charts
 import Foundation
 import PolicyModel
 import SwiftCSV
 
 /// One `policysim run` output folder read back: summary.csv quantiles by metric and date,
-/// the stockpile depletion day of each run from scalars.csv, and the scenario name, run count
-/// and start date from manifest.json.
+/// the stockpile depletion day of each run from scalars.csv, and from manifest.json the
+/// scenario's name and title, the run count, start date, seed, tool version and run date.
 ///
 /// Metrics are whatever summary.csv holds, in file order; nothing here assumes a fixed list.
 public struct RunResults {
@@ -18,9 +17,13 @@ public struct RunResults {
   /// The folder read.
   public let folder: URL
   public let scenarioName: String
+  /// The scenario in plain words: its `title`, else its name.
+  public let title: String
   public let runs: Int
   /// The scenario's first day, which `stockpile_depleted_day` counts from.
   public let start: Date
+  /// The master seed, tool version and the day the run started (`YYYY-MM-DD`), when recorded.
+  public let seed: UInt64?, toolVersion: String?, runDate: String?
   /// Metric names in the order summary.csv first lists them.
   public let metrics: [String]
   /// The report dates (month ends), in order.
@@ -38,9 +41,8 @@ public struct RunResults {
       throw ResultsError(folder.path, "no such folder (write one with: policysim run SCENARIO --out \(folder.path))")
     }
     let manifest = try Self.manifest(in: folder)
-    scenarioName = manifest.name
-    runs = manifest.runs
-    start = manifest.start
+    (scenarioName, title, runs, start) = (manifest.name, manifest.title, manifest.runs, manifest.start)
+    (seed, toolVersion, runDate) = (manifest.seed, manifest.toolVersion, manifest.runDate)
     let summary = try Self.table(folder.appendingPathComponent("summary.csv"), columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
     var metrics: [String] = [], dates: [Date] = [], quantiles: [String: Quantiles] = [:]
     for (index, row) in summary.rows.enumerated() {
@@ -88,10 +90,12 @@ public struct RunResults {
     return found
   }
 
-  /// "tier3, 1,000 runs".
-  public var caption: String { "\(scenarioName), \(NumberLabel.grouped(runs)) runs" }
+  private struct Manifest {
+    var name: String, title: String, runs: Int, start: Date
+    var seed: UInt64?, toolVersion: String?, runDate: String?
+  }
 
-  private static func manifest(in folder: URL) throws -> (name: String, runs: Int, start: Date) {
+  private static func manifest(in folder: URL) throws -> Manifest {
     let file = folder.appendingPathComponent("manifest.json")
     guard let data = FileManager.default.contents(atPath: file.path) else {
       throw ResultsError(folder.path, "no manifest.json here (expected the output folder of policysim run, which writes it last)")
@@ -103,7 +107,11 @@ public struct RunResults {
     else {
       throw ResultsError(file.path, "expected JSON with scenarioName, runs and resolvedScenario.start")
     }
-    return (name, runs, start)
+    let seed = (object["seed"] as? NSNumber).flatMap { UInt64(exactly: $0.doubleValue) }
+    let runDate = (object["started"] as? String).map { String($0.prefix(10)) }
+    return Manifest(
+      name: name, title: scenario["title"] as? String ?? name, runs: runs, start: start,
+      seed: seed, toolVersion: object["toolVersion"] as? String, runDate: runDate)
   }
 
   private static func table(_ file: URL, columns: [String]) throws -> (file: URL, rows: [[String: String]]) {

@@ -1,4 +1,3 @@
-import Crypto
 import Experiments
 import Foundation
 import PolicyModel
@@ -40,7 +39,7 @@ public struct SweepSpec: Sendable {
   public let warnings: [String]
 
   /// SHA-256 of the spec as canonical JSON.
-  public var sha256: String { sha256Hex(canonicalJSON(json)) }
+  public var sha256: String { SHA256Digest.hex(of: canonicalJSON(json)) }
 
   private static let designs = ["grid", "lhs", "sobol", "saltelli"]
   private static let topKeys = ["design", "points", "parameters", "metrics", "dates", "seed", "runs", "description"]
@@ -252,9 +251,4 @@ extension ScenarioReader {
     }
     return Int(number)
   }
-}
-
-/// Lower-case hexadecimal SHA-256 of the UTF-8 text.
-func sha256Hex(_ text: String) -> String {
-  SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
 }

@@ -19,13 +19,13 @@ extension PolicySim {
         Example: policysim export-notebook results/tier3 results/baseline --out compare.ipynb
         """)
 
-    @Argument(help: ArgumentHelp("Results folders (one for run and sweep, several for compare).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("Results folders (one for run and sweep, several for compare).", valueName: "dir"), completion: .directory)
     var folders: [String]
 
     @Option(help: "The notebook (default: sweep for a folder with points.csv, compare for several folders, else run).")
     var kind: AnalysisNotebook?
 
-    @Option(help: ArgumentHelp("The notebook file to write (default: <kind>.ipynb in the first folder).", valueName: "file.ipynb"))
+    @Option(help: ArgumentHelp("The notebook file to write (default: <kind>.ipynb in the first folder).", valueName: "file.ipynb"), completion: .file(extensions: ["ipynb"]))
     var out: String?
 
     func validate() throws {

@@ -8,7 +8,7 @@ struct PolicySim: ParsableCommand {
     abstract: "Simulate China's AI compute under US export-control scenarios.",
     discussion: """
       A discrete-event, Monte Carlo model of Chinese AI compute (H100-equivalents) from \
-      Nvidia stockpiles, legal imports, gray-market imports and domestic production, under \
+      the stockpile held at the start, legal imports, gray-market and gaming cards, and domestic production, under \
       dated export-control policies. Scenarios are JSON files (docs/scenario-format.md); the \
       mechanisms are described in docs/model.md.
 
@@ -16,6 +16,9 @@ struct PolicySim: ParsableCommand {
         policysim validate Scenarios/*.json
         policysim run Scenarios/tier3.json --runs 2000 --out results/tier3
         policysim chips --date 2026-02-01
+
+      Shell completion (scenario and spec files, results folders, the metrics of a results \
+      folder): policysim --generate-completion-script bash|zsh|fish; see the README.
 
       Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario; \
       70 a run failed; 130 interrupted.
