@@ -23,7 +23,7 @@ struct PolicySim: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self, Plot.self,
-      ExportNotebook.self,
+      ExportNotebook.self, Score.self, Condition.self,
     ]
   )
 }
