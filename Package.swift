@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
-    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
+    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Experiments", "Stochastic"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Stochastic"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).

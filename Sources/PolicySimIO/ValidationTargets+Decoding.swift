@@ -35,12 +35,11 @@ extension ValidationTargets {
     var seen: [String: Int] = [:]
     for (index, item) in items.enumerated() {
       let path = root.appending("targets").appending(index)
-      guard let target = decodeTarget(item, at: path, reader: &reader) else { continue }
-      if let first = seen[target.id] {
-        reader.report(path.appending("id"), "expected a unique id, found \"\(target.id)\" (also at $.targets[\(first)])")
+      if let target = decodeTarget(item, at: path, reader: &reader) { targets.append(target) }
+      if case .object(let members) = item, case .string(let id)? = members["id"] {
+        if let first = seen[id] { reader.report(path.appending("id"), "expected a unique id, found \"\(id)\" (also at $.targets[\(first)])") }
+        seen[id] = seen[id] ?? index
       }
-      seen[target.id] = seen[target.id] ?? index
-      targets.append(target)
     }
     return (description, formerNames, targets)
   }
