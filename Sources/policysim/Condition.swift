@@ -86,7 +86,7 @@ extension PolicySim {
       if outputs.effectiveSampleSize < ConditionedOutputs.fewRuns {
         printError(String(format: "warning: the effective sample size (%.1f) is below %.0f: the conditioned statistics rest on few runs; run more replications or use fewer or looser targets", outputs.effectiveSampleSize, ConditionedOutputs.fewRuns))
       }
-      print("Wrote \(destination.path)/" + written.joined(separator: ", "))
+      print("Wrote \(out ?? self.folder)/" + written.joined(separator: ", "))
     }
   }
 }

@@ -47,7 +47,7 @@ extension PolicySim {
       try report.write(to: destination, toolVersion: version)
       if let markdown { try AtomicFile.write(report.markdown(toolVersion: version), to: URL(fileURLWithPath: markdown)) }
       print(report.table)
-      print("Wrote \(destination.path)/\(ScoreReport.scoreFile), \(ScoreReport.manifestFile)" + (markdown.map { ", \($0)" } ?? ""))
+      print("Wrote \(out ?? folder)/\(ScoreReport.scoreFile), \(ScoreReport.manifestFile)" + (markdown.map { ", \($0)" } ?? ""))
     }
 
     /// Reads the targets file and scores the folder; prints every problem and exits 65 on any.
