@@ -102,14 +102,16 @@ public struct ConditionedOutputs: Sendable {
       return .object([
         "id": .string(observation.score.target.id), "metric": .array(comparison.window.metrics.map(JSONValue.string)),
         "window": .string(comparison.window.text), "published": .number(comparison.published.central),
-        "sigma": .number(observation.sigma), "sigmaFrom": .string(observation.sigmaSource),
+        "sigma": .number(observation.sigma), "ownSigma": .number(observation.ownSigma),
+        "conversionSigma": .number(observation.conversionSigma), "sigmaFrom": .string(observation.sigmaSource),
+        "errorGroup": .string(observation.group),
       ])
     }
     let manifest: JSONValue = .object([
       "toolVersion": .string(toolVersion), "scenarioName": .string(run.scenarioName), "scenarioFile": .string(run.scenarioFile),
       "scenarioSHA256": .string(run.scenarioSHA256), "seed": .number(Double(run.seed)), "runs": .number(Double(run.runs)),
       "runToolVersion": .string(run.toolVersion), "targetsFile": .string(targets.file), "targetsSHA256": .string(targets.sha256),
-      "errorModel": .string("published = value x exp(e), e ~ Normal(0, sigma^2); sigma stated, else ln(high/low)/3.29, else defaultSigma"),
+      "errorModel": .string("published = value x exp(own + conversion); own ~ Normal(0, ownSigma^2) per target (stated, else ln(high/low)/3.29, else defaultSigma); conversion ~ Normal(0, conversionSigma^2), shared within an error group"),
       "defaultSigma": .number(defaultSigma), "cutoff": .string(conditioning.cutoff), "observations": .array(observations),
       "leftOut": .array(conditioning.skipped.map { .string("\($0.id): \($0.why): \($0.reason)") }),
       "effectiveSampleSize": .number(effectiveSampleSize), "charts": .array(charts.map(JSONValue.string)),
@@ -135,7 +137,8 @@ public struct ConditionedOutputs: Sendable {
     for observation in conditioning.observations {
       let comparison = observation.score.target.comparison!, s = observation.score.statistics!
       let weighted = OutcomeStatistics(observation.score.values, weights: conditioning.weights.weights)
-      lines.append("  " + ScoreReport.fit(observation.score.target.id, 12) + "published \(QuantityText.short(comparison.published.central)), sigma \(String(format: "%.2f", observation.sigma)) (\(observation.sigmaSource))")
+      let group = observation.score.target.comparison?.errorGroup.map { ", error group \($0)" } ?? ""
+      lines.append("  " + ScoreReport.fit(observation.score.target.id, 12) + "published \(QuantityText.short(comparison.published.central)), sigma \(String(format: "%.2f", observation.sigma)) (\(observation.sigmaSource)\(group))")
       lines.append(String(repeating: " ", count: 14) + "model \(QuantityText.band(s.p50, s.p05, s.p95)) -> conditioned \(QuantityText.band(weighted.p50, weighted.p05, weighted.p95))")
     }
     for why in Set(conditioning.skipped.map(\.why)).sorted() {

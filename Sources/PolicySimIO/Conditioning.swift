@@ -3,17 +3,24 @@ import Foundation
 
 /// A run's replications weighted by how well they reproduce independent published figures:
 /// each figure is the model's value over the target's window times a lognormal error
-/// (``LognormalError``), so a replication's weight is the product over targets of
+/// (``LognormalError``), so a lone target weighs a replication by
 /// `exp(-(ln published - ln value)^2 / (2 sigma^2))`. Sigma is the target's stated one, else
-/// `ln(high / low) / 3.29` from its published range (read as a 90% interval), else a default.
-/// Targets that calibrated an input never enter.
+/// `ln(high / low) / 3.29` from its published range (read as a 90% interval) or a default,
+/// combined with its conversion's spread; targets of one error group share that conversion
+/// part (a joint lognormal). Targets that calibrated an input never enter.
 public struct Conditioning: Sendable {
   /// One published figure the weights rest on.
   public struct Observation: Sendable {
     public let score: TargetScore
-    /// The log-scale spread of its error, and where it came from ("stated", "range", "default").
-    public let sigma: Double
+    /// The sd of the figure's own log error and of its conversion's (shared within its error group).
+    public let ownSigma: Double, conversionSigma: Double
+    /// Where the own part came from: "stated", "range" or "default" (and "and conversion").
     public let sigmaSource: String
+
+    /// The sd of the whole log error.
+    public var sigma: Double { (ownSigma * ownSigma + conversionSigma * conversionSigma).squareRoot() }
+    /// The error group: the target's, or its id when it stands alone.
+    public var group: String { score.target.comparison?.errorGroup ?? "id \(score.target.id)" }
   }
 
   public let run: RunManifest
@@ -70,16 +77,22 @@ public struct Conditioning: Sendable {
         skipped.append((target.id, short, reason))
         continue
       }
-      let (sigma, source) = comparison.errorSigma(default: defaultSigma)
-      observations.append(Observation(score: score, sigma: sigma, sigmaSource: source))
+      let (own, conversion, source) = comparison.errorSigma(default: defaultSigma)
+      observations.append(Observation(score: score, ownSigma: own, conversionSigma: conversion, sigmaSource: source))
     }
     guard !observations.isEmpty else {
       throw ResultsError(location, "no independent target is covered by this run and ends by \(cutoff)"
         + (skipped.isEmpty ? "" : " (" + skipped.map { "\($0.id): \($0.why)" }.joined(separator: "; ") + ")"))
     }
-    let errors = observations.map { LognormalError(observed: $0.score.target.comparison!.published.central, sigma: $0.sigma) }
+    let groups = observations.reduce(into: [String]()) { if !$0.contains($1.group) { $0.append($1.group) } }.map { group in
+      let members = observations.filter { $0.group == group }
+      let error = LognormalError(
+        observed: members.map { $0.score.target.comparison!.published.central }, ownSigma: members.map(\.ownSigma),
+        sharedSigma: members[0].conversionSigma)
+      return (members, error)
+    }
     let logLikelihoods = (0..<results.runs).map { run in
-      zip(observations, errors).reduce(0.0) { $0 + $1.1.logLikelihood(of: $1.0.score.values[run]) }
+      groups.reduce(0.0) { sum, group in sum + group.1.logLikelihood(of: group.0.map { $0.score.values[run] }) }
     }
     guard let weights = ImportanceWeights(logLikelihoods: logLikelihoods) else {
       throw ResultsError(location, "no replication can produce the published figures: every run has a value <= 0 for one of \(observations.map(\.score.target.id).joined(separator: ", "))")

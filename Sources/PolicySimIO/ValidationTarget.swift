@@ -28,16 +28,18 @@ public struct ValidationTarget: Sendable {
     /// A stated spread (sd of the log error) for conditioning, overriding the range's, with
     /// its basis.
     public let sigma: (value: Double, basis: String)?
+    /// Targets with the same error group share the conversion part of their error (say, the
+    /// same series read through the same uncertain factor); nil: the target stands alone.
+    public let errorGroup: String?
 
-    /// The sd of the log error between the published figure and the model's value, and where
-    /// it comes from: the stated sigma; else the published range read as a 90% interval
-    /// (`ln(high / low) / 3.29`), or `defaultSigma` without one, combined in quadrature with
-    /// the conversion's spread.
-    public func errorSigma(default defaultSigma: Double) -> (value: Double, source: String) {
-      if let sigma { return (sigma.value, "stated") }
+    /// The sds of the log error between the published figure and the model's value, and where
+    /// the figure's own part comes from: the stated sigma (then nothing else); else the
+    /// published range read as a 90% interval (`ln(high / low) / 3.29`), or `defaultSigma`
+    /// without one, plus the conversion's spread, which an error group shares.
+    public func errorSigma(default defaultSigma: Double) -> (own: Double, conversion: Double, source: String) {
+      if let sigma { return (sigma.value, 0, "stated") }
       let figure = published.range.map { LognormalError.sigma(ninetyPercentLow: $0.lowerBound, high: $0.upperBound) }
-      let source = (figure == nil ? "default" : "range") + (conversionSigma > 0 ? " and conversion" : "")
-      return (((figure ?? defaultSigma) * (figure ?? defaultSigma) + conversionSigma * conversionSigma).squareRoot(), source)
+      return (figure ?? defaultSigma, conversionSigma, (figure == nil ? "default" : "range") + (conversionSigma > 0 ? " and conversion" : ""))
     }
   }
 
@@ -63,66 +65,5 @@ public struct ValidationTarget: Sendable {
   public var comparison: Comparison? {
     if case .compared(let comparison) = mapping { return comparison }
     return nil
-  }
-}
-
-/// The span of the model's output a target compares with.
-public enum TargetWindow: Sendable, Equatable {
-  /// The sum of the metrics at one report date (stocks are at the report date).
-  case stock(metrics: [String], date: String)
-  /// The sum of the metrics' monthly values over the months whose report dates fall in
-  /// `from...to` (flows are for the month ending at the report date).
-  case flow(metrics: [String], from: String, to: String)
-
-  /// The metrics summed.
-  public var metrics: [String] {
-    switch self {
-    case .stock(let metrics, _), .flow(let metrics, _, _): metrics
-    }
-  }
-
-  /// The last day the window reaches.
-  public var end: String {
-    switch self {
-    case .stock(_, let date): date
-    case .flow(_, _, let to): to
-    }
-  }
-
-  /// "stock 2025-12-31" or "flow 2025-01-01..2025-12-31".
-  public var text: String {
-    switch self {
-    case .stock(_, let date): "stock \(date)"
-    case .flow(_, let from, let to): "flow \(from)..\(to)"
-    }
-  }
-}
-
-/// How a count of H100-equivalents normalises a chip: by its dense 16-bit rate or 8-bit rate
-/// on paper (Epoch AI uses 8-bit), or as effective capacity after software efficiency.
-public enum H100eNormalisation: String, CaseIterable, Sendable {
-  case paperFP16 = "paper-fp16"
-  case paper8Bit = "paper-8bit"
-  case effective
-
-  /// "paper, dense FP16" for tables.
-  public var words: String {
-    switch self {
-    case .paperFP16: "paper, dense FP16"
-    case .paper8Bit: "paper, 8-bit"
-    case .effective: "effective"
-    }
-  }
-}
-
-/// A published central value and, when the source gives one, its range (both in the metric's
-/// unit): all positive, `low < central < high` when a range is given.
-public struct PublishedFigure: Sendable, Equatable {
-  public let central: Double
-  public let range: ClosedRange<Double>?
-
-  public init(central: Double, range: ClosedRange<Double>?) {
-    self.central = central
-    self.range = range
   }
 }

@@ -5,10 +5,10 @@ extension ValidationTargets {
   private static let topKeys = ["schemaVersion", "description", "formerNames", "targets"]
   private static let targetKeys = [
     "id", "measures", "published", "source", "caveat", "input", "calibrates", "reason", "window", "unit",
-    "normalisation", "conversion", "sigma", "sigmaBasis",
+    "normalisation", "conversion", "sigma", "sigmaBasis", "errorGroup",
   ]
   /// Keys that only make sense for a target the model speaks to (with a window).
-  private static let comparisonKeys = ["unit", "normalisation", "conversion", "sigma", "sigmaBasis"]
+  private static let comparisonKeys = ["unit", "normalisation", "conversion", "sigma", "sigmaBasis", "errorGroup"]
   private static let largest = 1e15
 
   static func decode(_ json: JSONValue, reader: inout ScenarioReader) -> (String, [String: String], [ValidationTarget])? {
@@ -41,7 +41,25 @@ extension ValidationTargets {
         seen[id] = seen[id] ?? index
       }
     }
+    checkErrorGroups(targets, reader: &reader)
     return (description, formerNames, targets)
+  }
+
+  /// The targets of one error group share their conversion, since its error is one draw.
+  private static func checkErrorGroups(_ targets: [ValidationTarget], reader: inout ScenarioReader) {
+    var first: [String: (index: Int, comparison: ValidationTarget.Comparison)] = [:]
+    for (index, target) in targets.enumerated() {
+      guard let comparison = target.comparison, let group = comparison.errorGroup else { continue }
+      guard let (firstIndex, other) = first[group] else {
+        first[group] = (index, comparison)
+        continue
+      }
+      if other.conversion != comparison.conversion || other.sigma != nil || comparison.sigma != nil {
+        reader.report(
+          JSONPath.root.appending("targets").appending(index).appending("errorGroup"),
+          "expected the conversion of $.targets[\(firstIndex)] and no stated sigma in error group \"\(group)\" (its members share the conversion's error), found another")
+      }
+    }
   }
 
   private static func decodeTarget(_ value: JSONValue, at path: JSONPath, reader: inout ScenarioReader) -> ValidationTarget? {
@@ -129,7 +147,8 @@ extension ValidationTargets {
     return ValidationTarget.Comparison(
       window: window, unit: unit, normalisation: normalisation,
       published: PublishedFigure(central: central * factor, range: published.range.map { ($0.lowerBound * factor)...($0.upperBound * factor) }),
-      conversion: conversion?.text, conversionSigma: conversionSigma, sigma: sigma)
+      conversion: conversion?.text, conversionSigma: conversionSigma, sigma: sigma,
+      errorGroup: reader.string(members["errorGroup"], at: path.appending("errorGroup")))
   }
 
   private static func decodeWindow(_ value: JSONValue, at path: JSONPath, reader: inout ScenarioReader) -> TargetWindow? {

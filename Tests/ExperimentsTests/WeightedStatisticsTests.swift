@@ -79,3 +79,28 @@ func lognormalError() {
   #expect(abs(error.logLikelihood(of: 100 / exp(1.0)) + 2) < 1e-12, "symmetric on the log scale")
   #expect(error.logLikelihood(of: 0) == -.infinity && error.logLikelihood(of: -5) == -.infinity)
 }
+
+@Test("grouped lognormal errors: the shared part as an explicit covariance, and a single figure's sigma in quadrature")
+func groupedLognormalError() {
+  let observed = [100.0, 200, 400], own = [0.3, 0.4, 0.5], shared = 0.25, values = [120.0, 150, 500]
+  let error = LognormalError(observed: observed, ownSigma: own, sharedSigma: shared)
+  // -r' S^-1 r / 2 by solving S x = r with Gaussian elimination on the explicit 3x3 covariance.
+  let r = zip(observed, values).map { log($0) - log($1) }
+  var s = (0..<3).map { i in (0..<3).map { j in (i == j ? own[i] * own[i] : 0) + shared * shared } }, x = r
+  for pivot in 0..<3 {
+    for row in (pivot + 1)..<3 {
+      let factor = s[row][pivot] / s[pivot][pivot]
+      for column in pivot..<3 { s[row][column] -= factor * s[pivot][column] }
+      x[row] -= factor * x[pivot]
+    }
+  }
+  for row in (0..<3).reversed() { x[row] = (x[row] - ((row + 1)..<3).reduce(0) { $0 + s[row][$1] * x[$1] }) / s[row][row] }
+  #expect(abs(error.logLikelihood(of: values) + 0.5 * zip(r, x).reduce(0) { $0 + $1.0 * $1.1 }) < 1e-12)
+  // Without a shared part the figures are independent; one figure with a shared part adds it in quadrature.
+  let independent = LognormalError(observed: observed, ownSigma: own).logLikelihood(of: values)
+  let separately = (0..<3).reduce(0.0) { $0 + LognormalError(observed: observed[$1], sigma: own[$1]).logLikelihood(of: values[$1]) }
+  #expect(abs(independent - separately) < 1e-12)
+  let single = LognormalError(observed: [100], ownSigma: [0.3], sharedSigma: 0.4).logLikelihood(of: [150])
+  #expect(abs(single - LognormalError(observed: 100, sigma: 0.5).logLikelihood(of: 150)) < 1e-12)
+  #expect(error.logLikelihood(of: [120, 0, 500]) == -.infinity)
+}

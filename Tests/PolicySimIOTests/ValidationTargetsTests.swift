@@ -53,12 +53,25 @@ func conversions() throws {
   #expect(v10.published == PublishedFigure(central: 320_000 * 2.4, range: (150_000 * 2.4)...(600_000 * 2.4)))
   let v12 = try #require(targets.target("V12-2024")?.comparison)
   #expect(v12.published == PublishedFigure(central: 725.3 * 715, range: nil))
-  // No published range: the default spread, combined with the factor's (505-1011 as a 90% interval).
-  let combined = (0.42 * 0.42 + pow(log(1011.0 / 505) / 3.2897072539029444, 2)).squareRoot()
-  #expect(abs(v12.errorSigma(default: 0.42).value - combined) < 1e-12 && v12.errorSigma(default: 0.42).source == "default and conversion")
-  #expect(try #require(targets.target("V9")?.comparison).errorSigma(default: 0.42) == (0.21, "stated"))
-  let v3 = try #require(targets.target("V3")?.comparison)
-  #expect(abs(v3.errorSigma(default: 0.42).value - log(50) / 3.2897072539029444) < 1e-12)
+  // No published range: the default spread, and the factor's (505-1011 as a 90% interval), shared by the V12 group.
+  let v12Sigma = v12.errorSigma(default: 0.42)
+  #expect(v12Sigma.own == 0.42 && abs(v12Sigma.conversion - log(1011.0 / 505) / 3.2897072539029444) < 1e-12)
+  #expect(v12Sigma.source == "default and conversion" && v12.errorGroup == "V12")
+  let v9 = try #require(targets.target("V9")?.comparison).errorSigma(default: 0.42)
+  #expect(v9.own == 0.21 && v9.conversion == 0 && v9.source == "stated")
+  let v3 = try #require(targets.target("V3")?.comparison).errorSigma(default: 0.42)
+  #expect(abs(v3.own - log(50) / 3.2897072539029444) < 1e-12 && v3.conversion == 0 && v3.source == "range")
+}
+
+@Test("targets of one error group must share their conversion")
+func errorGroups() {
+  let member = { (id: Int, factor: Int) in
+    #"{"id": "G\#(id)", "measures": "m", "published": {"text": "t", "central": 1}, "source": "s", "input": false, "window": {"kind": "stock", "metric": "x", "date": "2025-12-31"}, "unit": "u", "errorGroup": "g", "conversion": {"factor": \#(factor), "low": 1, "high": 9, "basis": "b"}}"#
+  }
+  #expect(problems(file([member(1, 2), member(2, 2)].joined(separator: ","))) == [])
+  #expect(problems(file([member(1, 2), member(2, 3)].joined(separator: ","))) == [
+    #"t.json: error: at $.targets[1].errorGroup: expected the conversion of $.targets[0] and no stated sigma in error group "g" (its members share the conversion's error), found another"#
+  ])
 }
 
 @Test("a good target file has no problems; a minimal one reads back")
