@@ -21,15 +21,7 @@ public struct ValidationTargets: Sendable {
   /// - Throws: ``ScenarioIssues`` listing every problem, one line each, in the same style as
   ///   scenario errors (file, JSON path, expected, found).
   public init(file: String) throws {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw ScenarioIssues(issues: [ScenarioIssue(file: file, path: nil, message: "cannot read the file (missing or not readable)")])
-    }
-    let json: JSONValue
-    do {
-      json = try JSONValue.parse(data)
-    } catch let error as JSONSyntaxError {
-      throw ScenarioIssues(issues: [ScenarioIssue(file: "\(file):\(error.line):\(error.column)", path: nil, message: "invalid JSON: \(error.message)")])
-    }
+    let json = try JSONValue.read(file: file)
     try self.init(file: file, json: json)
   }
 

@@ -32,11 +32,7 @@ extension PolicySim {
         Example: policysim condition results/hindcast-2024 --targets Validation/targets.json
         """)
 
-    @Argument(help: ArgumentHelp("A results folder written by policysim run --per-run.", valueName: "dir"))
-    var folder: String
-
-    @Option(help: ArgumentHelp("The targets file (JSON).", valueName: "file.json"))
-    var targets: String
+    @OptionGroup var input: ScoringInput
 
     @Option(help: ArgumentHelp("Use only these targets (comma-separated ids).", valueName: "id,id"))
     var ids: String?
@@ -64,10 +60,10 @@ extension PolicySim {
     }
 
     func run() throws {
-      let targets = try loadTargets(self.targets)
-      let folder = URL(fileURLWithPath: self.folder)
+      let targets = try loadTargets(input.targets)
+      let folder = URL(fileURLWithPath: input.folder)
       let outputs: ConditionedOutputs, written: [String]
-      let destination = URL(fileURLWithPath: out ?? self.folder)
+      let destination = URL(fileURLWithPath: out ?? input.folder)
       do {
         let conditioning = try Conditioning(
           folder: folder, targets: targets, ids: ids.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
@@ -86,7 +82,7 @@ extension PolicySim {
       if outputs.effectiveSampleSize < ConditionedOutputs.fewRuns {
         printError(String(format: "warning: the effective sample size (%.1f) is below %.0f: the conditioned statistics rest on few runs; run more replications or use fewer or looser targets", outputs.effectiveSampleSize, ConditionedOutputs.fewRuns))
       }
-      print("Wrote \(out ?? self.folder)/" + written.joined(separator: ", "))
+      print("Wrote \(out ?? input.folder)/" + written.joined(separator: ", "))
     }
   }
 }

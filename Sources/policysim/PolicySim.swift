@@ -17,8 +17,11 @@ struct PolicySim: ParsableCommand {
         policysim run Scenarios/tier3.json --runs 2000 --out results/tier3
         policysim chips --date 2026-02-01
 
-      Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario; \
-      70 a run failed; 130 interrupted.
+      Validation against published estimates: policysim score and policysim condition \
+      (docs/validation.md).
+
+      Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario or \
+      targets file, or a missing or malformed results file; 70 a run failed; 130 interrupted.
       """,
     version: "0.1.0",
     subcommands: [

@@ -28,11 +28,7 @@ extension PolicySim {
         Example: policysim score results/hindcast-2024 --targets Validation/targets.json
         """)
 
-    @Argument(help: ArgumentHelp("A results folder written by policysim run --per-run.", valueName: "dir"))
-    var folder: String
-
-    @Option(help: ArgumentHelp("The targets file (JSON).", valueName: "file.json"))
-    var targets: String
+    @OptionGroup var input: ScoringInput
 
     @Option(help: ArgumentHelp("Folder for score.csv and score-manifest.json (default: <dir>).", valueName: "dir"))
     var out: String?
@@ -41,23 +37,20 @@ extension PolicySim {
     var markdown: String?
 
     func run() throws {
-      let report = try Self.scores(folder: folder, targets: targets)
-      let version = PolicySim.configuration.version
-      let destination = URL(fileURLWithPath: out ?? folder)
-      try report.write(to: destination, toolVersion: version)
-      if let markdown { try AtomicFile.write(report.markdown(toolVersion: version), to: URL(fileURLWithPath: markdown)) }
-      print(report.table)
-      print("Wrote \(out ?? folder)/\(ScoreReport.scoreFile), \(ScoreReport.manifestFile)" + (markdown.map { ", \($0)" } ?? ""))
-    }
-
-    /// Reads the targets file and scores the folder; prints every problem and exits 65 on any.
-    static func scores(folder: String, targets file: String) throws -> ScoreReport {
+      let targets = try loadTargets(input.targets)
+      let report: ScoreReport
       do {
-        return try ScoreReport(folder: URL(fileURLWithPath: folder), targets: loadTargets(file))
+        report = try ScoreReport(folder: URL(fileURLWithPath: input.folder), targets: targets)
       } catch let error as ResultsError {
         printError(error.description)
         throw ExitStatus.invalidInput
       }
+      let version = PolicySim.configuration.version
+      let destination = URL(fileURLWithPath: out ?? input.folder)
+      try report.write(to: destination, toolVersion: version)
+      if let markdown { try AtomicFile.write(report.markdown(toolVersion: version), to: URL(fileURLWithPath: markdown)) }
+      print(report.table)
+      print("Wrote \(out ?? input.folder)/\(ScoreReport.scoreFile), \(ScoreReport.manifestFile)" + (markdown.map { ", \($0)" } ?? ""))
     }
   }
 }

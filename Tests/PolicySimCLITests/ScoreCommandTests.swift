@@ -112,6 +112,12 @@ func conditionHindcast() throws {
   #expect(svg.groupLabels(class: "series").first == "Prior: all 40 runs")
   let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("conditioned-manifest.json"))) as! [String: Any]
   #expect((manifest["observations"] as? [[String: Any]])?.isEmpty == false && manifest["cutoff"] as? String == "2025-12-31")
+  let oneThread = try scratch()
+  let single = try runPolicySim(["condition", hindcast.path, "--targets", targetsFile, "--out", oneThread.path, "--metric", "capacity_h100e", "--threads", "1"])
+  #expect(single.status == 0 && single.stdout.split(separator: "\n").dropLast() == result.stdout.split(separator: "\n").dropLast())
+  for name in ["summary-conditioned.csv", "parameters-conditioned.csv", "weights.csv", "conditioned-capacity_h100e.svg", "conditioned-manifest.json"] {
+    #expect(try Data(contentsOf: oneThread.appendingPathComponent(name)) == Data(contentsOf: out.appendingPathComponent(name)), "\(name) at 1 thread")
+  }
 }
 
 @Test("condition refuses an input target, an unknown id and a cut-off that leaves nothing, with one line each")
