@@ -59,6 +59,8 @@ func windows() throws {
   let expectedFlow: [Double] = [5, 25, 45, 65, 85]
   #expect(flow.values == expectedFlow)
   #expect(flow.statistics == OutcomeStatistics(flow.values))
+  let inclusive = try score(#"{"kind": "flow", "metric": "a", "from": "2025-02-28", "to": "2025-03-31"}"#)
+  #expect(inclusive.values == expectedFlow, "a report dated on either end of the window counts")
 }
 
 @Test("the verdict compares the published central value with the 50% and 90% bands; the percentile is its mid-rank")
