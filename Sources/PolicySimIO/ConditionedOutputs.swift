@@ -71,7 +71,7 @@ public struct ConditionedOutputs: Sendable {
   /// - Throws: ``ResultsError`` naming the metrics present when `metric` is not one of them.
   public func chart(of metric: String) throws -> FanChart {
     guard conditioning.results.metrics.contains(metric) else {
-      throw ResultsError.unknownMetric(metric, in: PerRunValues.fileName, among: conditioning.results.metrics)
+      throw ResultsError.unknownMetric(metric, in: "\(conditioning.location)/\(PerRunValues.fileName)", among: conditioning.results.metrics)
     }
     func series(_ rows: [(date: String, metric: String, statistics: OutcomeStatistics)], label: String) -> FanChart.Series {
       let picked = rows.filter { $0.metric == metric }

@@ -32,6 +32,8 @@ public struct Conditioning: Sendable {
   public let weights: ImportanceWeights
   /// The last day a target's window may reach to be used.
   public let cutoff: String
+  /// The results folder (or what stands for it), for messages.
+  public let location: String
 
   /// Weights the replications in `folder` (which must hold runs.csv) by the independent targets
   /// of `targets` whose windows the run covers and that end by `cutoff`; only those in `ids`
@@ -103,6 +105,7 @@ public struct Conditioning: Sendable {
     self.skipped = skipped
     self.weights = weights
     self.cutoff = cutoff
+    self.location = location
   }
 
   /// Weighted statistics of every metric at every report date, date-major, computed on up to
