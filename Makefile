@@ -4,10 +4,13 @@
 #   make notebooks  executes Notebooks-export/*.ipynb on fresh small results (after make test)
 #   make slurm-test runs cluster/*.sbatch on a one-node Slurm cluster on localhost (after make test)
 #   make figure     regenerates docs/tier3-vs-baseline.svg (tier3, baseline, h200-case-by-case; 1,000 runs each)
+#   make hindcast   regenerates docs/hindcast.md (the hindcast scored against Validation/targets.json)
+#                   and docs/hindcast-conditioned.svg (prior vs conditioned on the independent targets)
 SCENARIO ?= Scenarios/tier3.json
+HINDCAST_RUNS ?= 1000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps notebooks slurm-test figure
+.PHONY: run test bench deps notebooks slurm-test figure hindcast
 
 deps:
 	@pkg-config --exists gsl libcrypto 2>/dev/null || { \
@@ -36,3 +39,10 @@ figure: deps
 	.build/release/policysim run Scenarios/baseline.json --runs 1000 --out results/baseline --quiet
 	.build/release/policysim run Scenarios/h200-case-by-case.json --runs 1000 --out results/h200-case-by-case --quiet
 	.build/release/policysim plot results/tier3 --compare results/baseline results/h200-case-by-case --out docs/tier3-vs-baseline.svg
+
+hindcast: deps
+	swift build -c release --product policysim
+	.build/release/policysim run Scenarios/hindcast-2024.json --runs $(HINDCAST_RUNS) --per-run --out results/hindcast-2024 --quiet
+	.build/release/policysim score results/hindcast-2024 --targets Validation/targets.json --markdown docs/hindcast.md
+	.build/release/policysim condition results/hindcast-2024 --targets Validation/targets.json --metric capacity_h100e
+	cp results/hindcast-2024/conditioned-capacity_h100e.svg docs/hindcast-conditioned.svg

@@ -76,7 +76,7 @@ let package = Package(
     .testTarget(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
-    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
+    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Experiments", "Stochastic"]),
     /// Paired lever properties on the shipped scenarios (same seed, one lever moved).
     .testTarget(name: "PolicyPropertyTests", dependencies: ["PolicyModel", "PolicySimIO"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),

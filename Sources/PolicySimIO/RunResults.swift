@@ -40,8 +40,8 @@ public struct RunResults {
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
       throw ResultsError(folder.path, "no such folder (write one with: policysim run SCENARIO --out \(folder.path))")
     }
-    let manifest = try Self.manifest(in: folder)
-    (scenarioName, title, runs, start) = (manifest.name, manifest.title, manifest.runs, manifest.start)
+    let manifest = try RunManifest(folder: folder)
+    (scenarioName, title, runs, start) = (manifest.scenarioName, manifest.title, manifest.runs, manifest.start)
     (seed, toolVersion, runDate) = (manifest.seed, manifest.toolVersion, manifest.runDate)
     let summary = try Self.table(folder.appendingPathComponent("summary.csv"), columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
     var metrics: [String] = [], dates: [Date] = [], quantiles: [String: Quantiles] = [:]
@@ -88,30 +88,6 @@ public struct RunResults {
       throw ResultsError.unknownMetric(metric, in: folder.appendingPathComponent("summary.csv").path, among: metrics)
     }
     return found
-  }
-
-  private struct Manifest {
-    var name: String, title: String, runs: Int, start: Date
-    var seed: UInt64?, toolVersion: String?, runDate: String?
-  }
-
-  private static func manifest(in folder: URL) throws -> Manifest {
-    let file = folder.appendingPathComponent("manifest.json")
-    guard let data = FileManager.default.contents(atPath: file.path) else {
-      throw ResultsError(folder.path, "no manifest.json here (expected the output folder of policysim run, which writes it last)")
-    }
-    guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-      let name = object["scenarioName"] as? String, let runs = object["runs"] as? Int,
-      let scenario = object["resolvedScenario"] as? [String: Any],
-      let start = (scenario["start"] as? String).flatMap(ISODate.parse)
-    else {
-      throw ResultsError(file.path, "expected JSON with scenarioName, runs and resolvedScenario.start")
-    }
-    let seed = (object["seed"] as? NSNumber).flatMap { UInt64(exactly: $0.doubleValue) }
-    let runDate = (object["started"] as? String).map { String($0.prefix(10)) }
-    return Manifest(
-      name: name, title: scenario["title"] as? String ?? name, runs: runs, start: start,
-      seed: seed, toolVersion: object["toolVersion"] as? String, runDate: runDate)
   }
 
   private static func table(_ file: URL, columns: [String]) throws -> (file: URL, rows: [[String: String]]) {

@@ -49,15 +49,7 @@ public struct SweepSpec: Sendable {
   /// scenario accepts there.
   /// - Throws: ``ScenarioIssues`` naming the spec file and JSON path of every problem.
   public init(file: String, scenario: LoadedScenario) throws {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw ScenarioIssues(issues: [ScenarioIssue(file: file, path: nil, message: "cannot read the file (missing or not readable)")])
-    }
-    let json: JSONValue
-    do {
-      json = try JSONValue.parse(data)
-    } catch let error as JSONSyntaxError {
-      throw ScenarioIssues(issues: [ScenarioIssue(file: "\(file):\(error.line):\(error.column)", path: nil, message: "invalid JSON: \(error.message)")])
-    }
+    let json = try JSONValue.read(file: file)
     var reader = ScenarioReader(file: file)
     let root = JSONPath.root
     let top = reader.object(json, at: root, allowed: Self.topKeys, required: ["design", "parameters"]) ?? [:]

@@ -20,13 +20,16 @@ struct PolicySim: ParsableCommand {
       Shell completion (scenario and spec files, results folders, the metrics of a results \
       folder): policysim --generate-completion-script bash|zsh|fish; see the README.
 
-      Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario; \
-      70 a run failed; 130 interrupted.
+      Validation against published estimates: policysim score and policysim condition \
+      (docs/validation.md).
+
+      Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario or \
+      targets file, or a missing or malformed results file; 70 a run failed; 130 interrupted.
       """,
     version: "0.1.0",
     subcommands: [
       Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self, Plot.self,
-      ExportNotebook.self,
+      ExportNotebook.self, Score.self, Condition.self,
     ]
   )
 }

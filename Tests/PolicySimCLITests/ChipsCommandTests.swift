@@ -12,7 +12,7 @@ func policySimBinary() -> URL {
 
 /// Runs the built `policysim` binary with `arguments` and extra `environment` variables; output
 /// goes to files, not pipes, so a large output cannot deadlock the child.
-func runPolicySim(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runPolicySim(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
   let binary = policySimBinary()
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
   try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -23,6 +23,7 @@ func runPolicySim(_ arguments: [String], environment: [String: String] = [:]) th
   process.executableURL = binary
   process.arguments = arguments
   process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  if let directory { process.currentDirectoryURL = directory }
   process.standardOutput = try FileHandle(forWritingTo: out)
   process.standardError = try FileHandle(forWritingTo: err)
   try process.run()
