@@ -39,9 +39,39 @@ public struct ChartFrame {
     plotTop = 70 + 20 * Double(legendRows.count)
   }
 
-  /// Draws title, subtitle, legend, gridlines, ticks and axis labels; the caller then draws
-  /// its series inside the plot area.
+  /// Draws title, subtitle, legend, gridlines, ticks and axis labels over a time axis; the
+  /// caller then draws its series inside the plot area.
   public func draw(into svg: inout SVGDocument, dates: DateAxis, values: NiceScale, valueText: (Double) -> String) {
+    drawHeadingAndValueAxis(into: &svg, values: values, valueText: valueText)
+    for tick in dates.ticks {
+      let x = dates.position(of: tick, from: plotLeft, to: plotRight)
+      svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: "#f0f0f0", className: "grid")
+      svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#888", className: "tick")
+    }
+    for label in dates.labels {
+      svg.text(label.text, x: dates.position(of: label.date, from: plotLeft, to: plotRight), y: plotBottom + 20, size: 12, anchor: .middle, fill: "#444", className: "tick")
+    }
+    svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: "#888", className: "axis")
+  }
+
+  /// Draws title, subtitle, legend, gridlines, ticks and axis labels over a numeric horizontal
+  /// axis titled `xLabel` (below its tick labels).
+  public func draw(
+    into svg: inout SVGDocument, xValues: NiceScale, xLabel: String, xText: (Double) -> String,
+    values: NiceScale, valueText: (Double) -> String
+  ) {
+    drawHeadingAndValueAxis(into: &svg, values: values, valueText: valueText)
+    for tick in xValues.ticks {
+      let x = xValues.position(of: tick, from: plotLeft, to: plotRight)
+      svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: "#e3e3e3", className: "grid")
+      svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#888", className: "tick")
+      svg.text(xText(tick), x: x, y: plotBottom + 18, size: 11, anchor: .middle, fill: "#444", className: "tick")
+    }
+    svg.text(xLabel, x: (plotLeft + plotRight) / 2, y: plotBottom + 36, size: 12, anchor: .middle, fill: "#444", className: "axis-title")
+    svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: "#888", className: "axis")
+  }
+
+  private func drawHeadingAndValueAxis(into svg: inout SVGDocument, values: NiceScale, valueText: (Double) -> String) {
     svg.text(title, x: plotLeft - 62, y: 26, size: 18, weight: "bold", className: "title")
     svg.text(subtitle, x: plotLeft - 62, y: 46, size: 12, fill: "#555", className: "subtitle")
     for (row, entries) in legendRows.enumerated() {
@@ -59,15 +89,6 @@ public struct ChartFrame {
       svg.text(valueText(tick), x: plotLeft - 6, y: y + 4, size: 11, anchor: .end, fill: "#444", className: "tick")
     }
     svg.text(valueLabel, x: 16, y: (plotTop + plotBottom) / 2, size: 12, anchor: .middle, fill: "#444", rotated: true, className: "axis-title")
-    for tick in dates.ticks {
-      let x = dates.position(of: tick, from: plotLeft, to: plotRight)
-      svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: "#f0f0f0", className: "grid")
-      svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#888", className: "tick")
-    }
-    for label in dates.labels {
-      svg.text(label.text, x: dates.position(of: label.date, from: plotLeft, to: plotRight), y: plotBottom + 20, size: 12, anchor: .middle, fill: "#444", className: "tick")
-    }
-    svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: "#888", className: "axis")
   }
 
   /// Legend entries split into rows that fit the plot's width.

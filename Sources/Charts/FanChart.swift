@@ -19,22 +19,31 @@ public struct FanChart {
     }
   }
 
+  /// The subtitle of a fan chart of runs.
+  public static let runsSubtitle = "Line: median of runs; darker band: middle 50% of runs; lighter band: middle 90%."
+
   public var title: String
+  /// The line under the title that explains the encoding.
+  public var subtitle: String
   public var valueLabel: String
   public var series: [Series]
+  /// When set, a solid line at zero with this legend text (for differences, whose sign is
+  /// the point); nil draws none.
+  public var zeroLineLabel: String?
 
-  public init(title: String, valueLabel: String, series: [Series]) {
+  public init(title: String, subtitle: String = runsSubtitle, valueLabel: String, series: [Series], zeroLineLabel: String? = nil) {
     self.title = title
+    self.subtitle = subtitle
     self.valueLabel = valueLabel
     self.series = series
+    self.zeroLineLabel = zeroLineLabel
   }
 
   /// The chart as SVG text.
   public var svg: String {
-    let frame = ChartFrame(
-      title: title, subtitle: "Line: median of runs; darker band: middle 50% of runs; lighter band: middle 90%.",
-      valueLabel: valueLabel,
-      legend: series.enumerated().map { .init(.band(Palette.color($0.offset)), $0.element.label) })
+    var legend = series.enumerated().map { ChartFrame.LegendEntry(.band(Palette.color($0.offset)), $0.element.label) }
+    if let zeroLineLabel { legend.append(.init(.line("#222", dashed: false), zeroLineLabel)) }
+    let frame = ChartFrame(title: title, subtitle: subtitle, valueLabel: valueLabel, legend: legend)
     let dates = DateAxis(spanning: series.flatMap(\.dates))
     let values = NiceScale(covering: series.flatMap { $0.p05 + $0.p95 })
     var svg = SVGDocument(width: frame.width, height: frame.height)
@@ -48,6 +57,12 @@ public struct FanChart {
         let outline = zip(line.dates, high).map(point) + zip(line.dates, low).reversed().map(point)
         svg.polygon(outline, fill: Palette.color(index), opacity: opacity, className: name)
       }
+      svg.endGroup()
+    }
+    if let zeroLineLabel {
+      let y = values.position(of: 0, from: frame.plotBottom, to: frame.plotTop)
+      svg.beginGroup(className: "reference", label: zeroLineLabel)
+      svg.line(x1: frame.plotLeft, y1: y, x2: frame.plotRight, y2: y, stroke: "#222", width: 1.5, className: "zero")
       svg.endGroup()
     }
     for (index, line) in series.enumerated() {
