@@ -37,8 +37,8 @@ public struct RunResults {
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
       throw ResultsError(folder.path, "no such folder (write one with: policysim run SCENARIO --out \(folder.path))")
     }
-    let manifest = try Self.manifest(in: folder)
-    scenarioName = manifest.name
+    let manifest = try RunManifest(folder: folder)
+    scenarioName = manifest.scenarioName
     runs = manifest.runs
     start = manifest.start
     let summary = try Self.table(folder.appendingPathComponent("summary.csv"), columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
@@ -90,21 +90,6 @@ public struct RunResults {
 
   /// "tier3, 1,000 runs".
   public var caption: String { "\(scenarioName), \(NumberLabel.grouped(runs)) runs" }
-
-  private static func manifest(in folder: URL) throws -> (name: String, runs: Int, start: Date) {
-    let file = folder.appendingPathComponent("manifest.json")
-    guard let data = FileManager.default.contents(atPath: file.path) else {
-      throw ResultsError(folder.path, "no manifest.json here (expected the output folder of policysim run, which writes it last)")
-    }
-    guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-      let name = object["scenarioName"] as? String, let runs = object["runs"] as? Int,
-      let scenario = object["resolvedScenario"] as? [String: Any],
-      let start = (scenario["start"] as? String).flatMap(ISODate.parse)
-    else {
-      throw ResultsError(file.path, "expected JSON with scenarioName, runs and resolvedScenario.start")
-    }
-    return (name, runs, start)
-  }
 
   private static func table(_ file: URL, columns: [String]) throws -> (file: URL, rows: [[String: String]]) {
     guard FileManager.default.fileExists(atPath: file.path) else {

@@ -15,6 +15,7 @@ struct PolicySim: ParsableCommand {
       Typical use:
         policysim validate Scenarios/*.json
         policysim run Scenarios/tier3.json --runs 2000 --out results/tier3
+        policysim compare Scenarios/baseline.json Scenarios/tier3.json --runs 2000
         policysim chips --date 2026-02-01
 
       Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario; \
@@ -22,8 +23,8 @@ struct PolicySim: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self, Plot.self,
-      ExportNotebook.self,
+      Run.self, Validate.self, Chips.self, Compare.self, Discover.self, Sweep.self, Merge.self, Analyze.self,
+      Plot.self, ExportNotebook.self,
     ]
   )
 }

@@ -92,3 +92,17 @@ func pastingWidens() {
   #expect(pasted.density >= peeled.density)
   #expect(zip(pasted.lower, peeled.lower).allSatisfy { $0 <= $1 } && zip(pasted.upper, peeled.upper).allSatisfy { $0 >= $1 })
 }
+
+@Test("a peel is chosen by the gain in density per run removed, not by the gain alone")
+func lenientObjective() {
+  // 100 runs, 40 of interest. Peeling x0's lowest 5 runs (none of interest) raises the density
+  // from 0.4 to 0.421: 0.0042 a run. Peeling x1's 20 tied zeros (2 of interest) raises it more,
+  // to 0.475, but by only 0.00375 a run. Every upper peel removes runs of interest.
+  let runs = 0..<100
+  let x0 = runs.map(Double.init)
+  let x1 = runs.map { (5..<25).contains($0) ? 0 : Double(100 + $0) }
+  let interesting = runs.map { [5, 6].contains($0) || (25..<58).contains($0) || $0 >= 95 }
+  #expect(interesting.filter { $0 }.count == 40)
+  let trajectory = PRIM(values: [x0, x1], interesting: interesting).peelingTrajectory()
+  #expect(trajectory[1].restricted == [0] && trajectory[1].runs == 95, "\(trajectory[1])")
+}

@@ -16,7 +16,7 @@ private func syntheticResults(summaryHeader: String = "scenario,date,metric,mean
   try summary.write(to: folder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
   try "run,seed,metric,value\n0,1,stockpile_depleted_day,31\n1,1,stockpile_depleted_day,\n1,1,capacity_h100e_end,5\n"
     .write(to: folder.appendingPathComponent("scalars.csv"), atomically: true, encoding: .utf8)
-  try #"{"scenarioName":"x","runs":2,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#
+  try #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#
     .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
   return folder
 }
