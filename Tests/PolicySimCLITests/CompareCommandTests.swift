@@ -161,3 +161,22 @@ func compareReference() throws {
   #expect(backward[0] == -forward[0] && backward[1] == forward[1], "\(forward) \(backward)")
   #expect(close(backward[2], -forward[6]) && close(backward[4], -forward[4]) && close(backward[6], -forward[2]), "\(forward) \(backward)")
 }
+
+@Test("export-notebook binds a compare folder to EFFECTS and run folders to RESULTS; two compare folders are refused")
+func exportCompareNotebook() throws {
+  let fixture = Fixture.shared
+  func parameters(_ file: URL) throws -> String {
+    let notebook = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+    let cell = (notebook["cells"] as! [[String: Any]]).first { $0["cell_type"] as? String == "code" }!
+    return (cell["source"] as! [String]).joined()
+  }
+  let only = try runPolicySim(["export-notebook", fixture.compared.path])
+  #expect(only.status == 0 && only.stdout == "Wrote \(fixture.compared.path)/compare.ipynb (compare notebook)\n", "\(only.stderr)")
+  #expect(try parameters(fixture.compared.appendingPathComponent("compare.ipynb")).contains("RESULTS = []\nEFFECTS = \".\"\n"))
+  let file = fixture.folder.appendingPathComponent("notebooks/both.ipynb")
+  let both = try runPolicySim(["export-notebook", fixture.results("tier3").path, fixture.compared.path, fixture.results("baseline").path, "--out", file.path])
+  #expect(both.status == 0, "\(both.stderr)")
+  #expect(try parameters(file).contains("RESULTS = [\n    \"../tier3\",\n    \"../baseline\",\n]\nEFFECTS = \"../compared\"\n"))
+  let twice = try runPolicySim(["export-notebook", fixture.compared.path, fixture.compared.path])
+  #expect(twice.status == 64 && twice.stderr.hasPrefix("Error: --kind compare reads one folder of policysim compare, found 2 with effects.csv\n"))
+}
