@@ -73,13 +73,10 @@ extension PolicySim {
         }
         referenceIndex = index
       }
-      let comparison: PairedComparison
-      do {
-        comparison = try PairedComparison(inputs: loaded, reference: referenceIndex, seed: seed, runs: runs)
+      let comparison = try readingResults {
+        let comparison = try PairedComparison(inputs: loaded, reference: referenceIndex, seed: seed, runs: runs)
         try comparison.checkMetric(metric)
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
+        return comparison
       }
       let scratch = FileManager.default.temporaryDirectory
       try Self.checkSpace(CellStore.fileBytes(cells: comparison.cells, rows: comparison.runs), in: scratch)
@@ -125,12 +122,7 @@ extension PolicySim {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
         return .scenario(try loadScenario(path))
       }
-      do {
-        return try ComparisonInput.results(URL(fileURLWithPath: path))
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      }
+      return try readingResults { try ComparisonInput.results(URL(fileURLWithPath: path)) }
     }
 
     /// Refuses to start when the temporary file would not fit in `folder`'s file system.

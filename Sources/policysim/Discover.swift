@@ -74,13 +74,7 @@ extension PolicySim {
     func run() throws {
       let condition = OutcomeCondition(parsing: self.condition)!
       let results = URL(fileURLWithPath: folder)
-      let data: DiscoveryData
-      do {
-        data = try DiscoveryData(folder: results, condition: condition)
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      }
+      let data = try readingResults { try DiscoveryData(folder: results, condition: condition) }
       let hits = data.interesting.lazy.filter { $0 }.count
       guard hits > 0, hits < data.interesting.count else {
         printError("\(folder): error: \(hits == 0 ? "no" : "every") run meets \(condition) (\(hits) of \(data.interesting.count)); nothing to tell apart")

@@ -43,11 +43,8 @@ extension PolicySim {
       if comparisons.count > 1 {
         throw ValidationError("--kind compare reads one folder of policysim compare, found \(comparisons.count) with \(Effects.fileName)")
       }
-      do {
+      try readingResults {
         for url in urls { try Self.check(url, holds: comparisons.contains(url) ? nil : kind) }
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
       }
       let file = out.map { URL(fileURLWithPath: $0) } ?? urls[0].appendingPathComponent("\(kind.rawValue).ipynb")
       let relative = { (url: URL) in url.path(relativeTo: file.deletingLastPathComponent()) }
