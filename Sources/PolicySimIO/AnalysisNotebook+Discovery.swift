@@ -10,6 +10,7 @@ extension AnalysisNotebook {
         and peels boxes of drawn parameters with PRIM. Each point is a box on the peeling trajectory: coverage \
         is the share of the runs of interest inside it, density the share of its runs that are of interest. \
         The ringed point is the box chosen; the table gives its bounds, each parameter's range over all runs, \
+        the quasi-p-value of each restriction (small: it concentrates the runs of interest; above 0.05: it could be dropped), \
         and the scenario's source for it.
         """#),
       .code(#"""
@@ -35,7 +36,7 @@ extension AnalysisNotebook {
             plt.show()
             box = discovery[discovery["selected"] & discovery["parameter"].notna()]
             print("No box chosen: none reaches the density threshold." if box.empty else f"Box {box['point'].iloc[0]}: coverage {box['coverage'].iloc[0]:.2f}, density {box['density'].iloc[0]:.2f}")
-            display(box[["parameter", "lower", "upper", "data_lower", "data_upper", "source_path", "source"]])
+            display(box[["parameter", "lower", "upper", "data_lower", "data_upper", "quasi_p", "source_path", "source"]])
         """#),
     ]
   }

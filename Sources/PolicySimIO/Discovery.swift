@@ -29,6 +29,9 @@ public struct Discovery: Sendable {
   public let selected: Int?
   /// The chosen box widened by pasting, when pasting was asked for and a box was chosen.
   public let pasted: PRIM.Box?
+  /// The quasi-p-value of each restriction of ``box``, in `box.restricted` order (empty when
+  /// no box is chosen); see `PRIM.quasiPValues(of:)`.
+  public let quasiPValues: [Double]
 
   /// Peels `data`, chooses a box and, when `paste` is true, pastes it.
   /// - Throws: ``PointOutOfRange`` for a `.point` past the trajectory's end.
@@ -43,7 +46,9 @@ public struct Discovery: Sendable {
       guard trajectory.indices.contains(point) else { throw PointOutOfRange(point: point, count: trajectory.count) }
       selected = point
     }
-    pasted = paste ? selected.map { prim.pasted(trajectory[$0]) } : nil
+    let pasted = paste ? selected.map { prim.pasted(trajectory[$0]) } : nil
+    quasiPValues = (pasted ?? selected.map { trajectory[$0] }).map(prim.quasiPValues) ?? []
+    self.pasted = pasted
     (self.data, self.condition, self.options, self.choice) = (data, condition, options, choice)
     (self.trajectory, self.selected) = (trajectory, selected)
   }
@@ -70,10 +75,11 @@ public struct Discovery: Sendable {
 
   /// discovery.csv: one row per trajectory point and restricted parameter (one row with empty
   /// parameter fields for a point restricting none); a pasted box follows as phase "paste".
+  /// `quasi_p` is given for the reported box's rows only.
   public var table: CSVTable {
     var table = CSVTable(header: [
       "point", "phase", "coverage", "density", "mass", "runs_in_box", "runs_of_interest", "restricted", "selected",
-      "parameter", "lower", "upper", "data_lower", "data_upper", "source_path", "source",
+      "parameter", "lower", "upper", "data_lower", "data_upper", "quasi_p", "source_path", "source",
     ])
     let boxes = trajectory.enumerated().map { ($0.offset, "peel", $0.element, pasted == nil && $0.offset == selected) }
       + (pasted.map { [(trajectory.count, "paste", $0, true)] } ?? [])
@@ -81,13 +87,14 @@ public struct Discovery: Sendable {
       let head = [String(point), phase] + [box.coverage, box.density, box.mass].map(CSVTable.number)
         + [String(box.runs), String(box.interesting), String(box.restricted.count), String(isSelected)]
       guard !box.restricted.isEmpty else {
-        table.append(head + Array(repeating: "", count: 7))
+        table.append(head + Array(repeating: "", count: 8))
         continue
       }
-      for parameter in box.restricted {
+      for (index, parameter) in box.restricted.enumerated() {
         let source = self.source(of: parameter)
+        let quasiP = isSelected ? quasiPValues[index] : nil
         table.append(head + [data.parameters[parameter]]
-          + [box.lower[parameter], box.upper[parameter], data.values[parameter].min(), data.values[parameter].max()].map(CSVTable.number)
+          + [box.lower[parameter], box.upper[parameter], data.values[parameter].min(), data.values[parameter].max(), quasiP].map(CSVTable.number)
           + [source?.path ?? "", source?.text ?? ""])
       }
     }

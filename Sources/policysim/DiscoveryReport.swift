@@ -32,15 +32,16 @@ struct DiscoveryReport {
     case .point: why = "chosen with --box"
     }
     lines.append("Box \(selected), \(why)\(discovery.pasted == nil ? "" : ", pasted"): " + Self.summary(box))
-    let rows = box.restricted.map { parameter -> [String] in
+    let rows = zip(box.restricted, discovery.quasiPValues).map { parameter, quasiP -> [String] in
       let values = data.values[parameter]
       let source = discovery.source(of: parameter).map { "\($0.path): \($0.text)" } ?? "no source given"
       return [
         data.parameters[parameter], Self.bounds(box, parameter, data: (values.min()!, values.max()!)),
-        "\(Self.number(values.min()!)) to \(Self.number(values.max()!))", source.count > 90 ? source.prefix(89) + "…" : source,
+        "\(Self.number(values.min()!)) to \(Self.number(values.max()!))", String(format: "%.2g", quasiP),
+        source.count > 90 ? source.prefix(89) + "…" : source,
       ]
     }
-    let header = ["parameter", "in the box", "in all runs", "source"]
+    let header = ["parameter", "in the box", "in all runs", "quasi-p", "source"]
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
     for row in [header] + rows {
       let padded = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")

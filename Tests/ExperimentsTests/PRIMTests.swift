@@ -106,3 +106,23 @@ func lenientObjective() {
   let trajectory = PRIM(values: [x0, x1], interesting: interesting).peelingTrajectory()
   #expect(trajectory[1].restricted == [0] && trajectory[1].runs == 95, "\(trajectory[1])")
 }
+
+@Test("quasi-p-values tell the planted restrictions (below 1e-6) from those peeled into the noise (above 0.05)", arguments: [3, 4] as [UInt64])
+func quasiPValues(seed: UInt64) {
+  let values = uniformRuns(2_000, dimensions: 8, seed: seed)
+  let prim = PRIM(values: values, interesting: plantedLabels(values, flipped: 0.1, seed: seed))
+  let last = prim.peelingTrajectory().last!  // peeled on, past the planted box, to the minimum mass
+  #expect(last.restricted.count > 2 && Array(last.restricted.prefix(2)) == [0, 1], "\(last.restricted)")
+  let significance = zip(last.restricted, prim.quasiPValues(of: last))
+  #expect(significance.allSatisfy { $0.0 < 2 ? $0.1 < 1e-6 : $0.1 > 0.05 }, "\(Array(significance))")
+}
+
+@Test("with no structure, no restriction of the last box is significant at 1%")
+func quasiPValuesWithoutStructure() {
+  let values = uniformRuns(2_000, dimensions: 8, seed: 3)
+  let labels = RandomStream(master: 3, replication: 0, stream: "labels")
+  let prim = PRIM(values: values, interesting: values[0].indices.map { _ in labels.bernoulli(0.3) })
+  let last = prim.peelingTrajectory().last!
+  let pValues = prim.quasiPValues(of: last)
+  #expect(!pValues.isEmpty && pValues.allSatisfy { $0 > 0.01 }, "\(pValues)")
+}

@@ -63,6 +63,8 @@ func discoverPlantedBox(condition: String) throws {
   #expect(c["upper"] == c["data_upper"], "$.b.c is bounded below only")
   #expect(a["density"] == "1" && Double(a["coverage"]!)! > 0.8)
   #expect(a["source_path"] == "$.a" && a["source"] == "source of a" && c["source_path"] == "$.b.c")
+  #expect(selected.allSatisfy { Double($0["quasi_p"]!)! < 1e-6 }, "both planted restrictions are significant")
+  #expect(try discoveryRows(folder).filter { $0["selected"] == "false" }.allSatisfy { $0["quasi_p"] == "" })
   #expect(result.stdout.hasPrefix("PRIM over 3 drawn parameters of planted (400 runs, seed 1): \(condition) in "))
   #expect(result.stdout.contains("\n  $.a[0].x  "))
   #expect(result.stdout.contains("$.a: source of a") && result.stdout.contains("$.b.c: source of b.c"))
