@@ -3,10 +3,11 @@
 #   make test   installs GSL if missing, runs the test suite
 #   make notebooks  executes Notebooks-export/*.ipynb on fresh small results (after make test)
 #   make figure     regenerates docs/tier3-vs-baseline.svg (tier3, baseline, h200-case-by-case; 1,000 runs each)
+#   make effects    regenerates docs/effects-vs-baseline.svg and prints docs/effects.md's discovery and standard errors
 SCENARIO ?= Scenarios/tier3.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps notebooks figure
+.PHONY: run test bench deps notebooks figure effects
 
 deps:
 	@pkg-config --exists gsl 2>/dev/null || { \
@@ -32,3 +33,11 @@ figure: deps
 	.build/release/policysim run Scenarios/baseline.json --runs 1000 --out results/baseline --quiet
 	.build/release/policysim run Scenarios/h200-case-by-case.json --runs 1000 --out results/h200-case-by-case --quiet
 	.build/release/policysim plot results/tier3 --compare results/baseline results/h200-case-by-case --out docs/tier3-vs-baseline.svg
+
+effects: deps
+	swift build -c release --product policysim
+	.build/release/policysim compare Scenarios/baseline.json Scenarios/tier3.json Scenarios/h200-case-by-case.json --runs 1000 --out results/effects-vs-baseline
+	cp results/effects-vs-baseline/effect-capacity_h100e.svg docs/effects-vs-baseline.svg
+	.build/release/policysim run Scenarios/tier3.json --runs 1000 --per-run --out results/tier3-per-run --quiet
+	.build/release/policysim discover results/tier3-per-run --where 'capacity_h100e@2027-12-31 > 1500000'
+	python3 docs/paired-standard-error.py .build/release/policysim

@@ -46,7 +46,7 @@ public enum ResultCharts {
     }
     let description = MetricDescription(metric)
     return FanChart(
-      title: "Effect on \(description.title.prefix(1).lowercased() + description.title.dropFirst()): vs \(effects.reference), \(NumberLabel.grouped(effects.runs)) paired runs",
+      title: "\(description.title): effect against \(effects.reference), \(NumberLabel.grouped(effects.runs)) paired runs",
       subtitle: "Each run: scenario − \(effects.reference) under the same random draws. Line: median; darker band: middle 50% of runs; lighter: middle 90%.",
       valueLabel: description.unit, series: series, zeroLineLabel: "no effect")
   }

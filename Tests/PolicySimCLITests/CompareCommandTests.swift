@@ -88,7 +88,7 @@ func compareOutputs() throws {
   #expect(manifest["toolVersion"] as? String == "0.1.0")
   let chart = try SVGInspection(file: fixture.compared.appendingPathComponent("effect-capacity_h100e.svg"))
   #expect(chart.texts(class: "legend") == ["tier3 − baseline", "h200-case-by-case − baseline", "no effect"])
-  #expect(chart.texts(class: "title") == ["Effect on compute capacity: vs baseline, 30 paired runs"])
+  #expect(chart.texts(class: "title") == ["Compute capacity: effect against baseline, 30 paired runs"])
   #expect(chart.elements(class: "zero").count == 1 && chart.points(class: "median", inGroup: "tier3 − baseline").count == 72)
   #expect(chart.allPoints.allSatisfy { $0.x >= 0 && $0.y >= 0 && $0.x <= chart.viewBox.width && $0.y <= chart.viewBox.height })
 }
