@@ -83,7 +83,7 @@ final class CSVStream {
     return quoted ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
   }
 
-  /// Field `index` as a number: nil when empty.
+  /// Field `index` as a finite number (policysim never writes NaN or infinities): nil when empty.
   /// - Throws: ``ResultsError`` naming the line and column when it is not a number.
   func number(_ index: Int) throws -> Double? {
     let range = fields[index].range
@@ -96,7 +96,7 @@ final class CSVStream {
         text[range.count] = 0
         var stop: UnsafeMutablePointer<CChar>?
         let value = strtod(text.baseAddress!, &stop)
-        return stop == text.baseAddress! + range.count && !value.isNaN && !buffer[range.lowerBound].isSpace ? value : nil
+        return stop == text.baseAddress! + range.count && value.isFinite && !buffer[range.lowerBound].isSpace ? value : nil
       } : nil
     guard let parsed else {
       throw ResultsError("\(file.path):\(line)", "expected a number in \(header.indices.contains(index) ? header[index] : "field \(index + 1)"), found \"\(string(index))\"")

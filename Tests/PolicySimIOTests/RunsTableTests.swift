@@ -48,6 +48,7 @@ func readsEdgeCases() throws {
     ("0,2026-01-31,a,1\n0,2026-01-31,b,2\n1,2026-01-31,b,3\n1,2026-01-31,a,4\n", ":4: error: expected run 1, 2026-01-31, a (every run lists the rows of run 0, in order)"),
     ("0,2026-01-31,a,1\n0,2026-01-31,b,2\n1,2026-01-31,a,3\n", ": error: run 1 ends after 1 of 2 rows"),
     ("0,2026-01-31,a,nan\n", ":2: error: expected a number in value, found \"nan\""),
+    ("0,2026-01-31,a,-inf\n", ":2: error: expected a number in value, found \"-inf\""),
     ("0,2026-01-31,a,\n", ":2: error: expected a number in value, found an empty field"),
     ("0,2026-01-31,a,1,9\n", ":2: error: expected 4 fields, found 5"),
     ("x,2026-01-31,a,1\n", ":2: error: expected a number in run, found \"x\""),
