@@ -6,11 +6,12 @@
 #   make figure     regenerates docs/tier3-vs-baseline.svg (tier3, baseline, h200-case-by-case; 1,000 runs each)
 #   make hindcast   regenerates docs/hindcast.md (the hindcast scored against Validation/targets.json)
 #                   and docs/hindcast-conditioned.svg (prior vs conditioned on the independent targets)
+#   make effects    regenerates docs/effects-vs-baseline.svg and prints docs/effects.md's discovery and standard errors
 SCENARIO ?= Scenarios/tier3.json
 HINDCAST_RUNS ?= 1000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps notebooks slurm-test figure hindcast
+.PHONY: run test bench deps notebooks slurm-test figure hindcast effects
 
 deps:
 	@pkg-config --exists gsl libcrypto 2>/dev/null || { \
@@ -46,3 +47,11 @@ hindcast: deps
 	.build/release/policysim score results/hindcast-2024 --targets Validation/targets.json --markdown docs/hindcast.md
 	.build/release/policysim condition results/hindcast-2024 --targets Validation/targets.json --metric capacity_h100e
 	cp results/hindcast-2024/conditioned-capacity_h100e.svg docs/hindcast-conditioned.svg
+
+effects: deps
+	swift build -c release --product policysim
+	.build/release/policysim compare Scenarios/baseline.json Scenarios/tier3.json Scenarios/h200-case-by-case.json --runs 1000 --out results/effects-vs-baseline
+	cp results/effects-vs-baseline/effect-capacity_h100e.svg docs/effects-vs-baseline.svg
+	.build/release/policysim run Scenarios/tier3.json --runs 1000 --per-run --out results/tier3-per-run --quiet
+	.build/release/policysim discover results/tier3-per-run --where 'capacity_h100e@2027-12-31 > 1500000'
+	python3 docs/paired-standard-error.py .build/release/policysim

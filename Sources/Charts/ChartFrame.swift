@@ -41,19 +41,50 @@ public struct ChartFrame {
     }
   }
 
-  public init(title: String, subtitle: String, valueLabel: String, legend: [LegendEntry], credit: String = "") {
+  /// `xAxisTitled` reserves a line below the tick labels for a numeric axis's title.
+  public init(title: String, subtitle: String, valueLabel: String, legend: [LegendEntry], credit: String = "", xAxisTitled: Bool = false) {
     self.title = title
     self.subtitle = subtitle
     self.valueLabel = valueLabel
     self.legend = legend
     self.credit = credit
     plotTop = legendTop + 22 * Double(legendRows.count) + 8
-    plotBottom = (creditLines.isEmpty ? height - 12 : creditBaseline(0) - 18) - 26
+    plotBottom = (creditLines.isEmpty ? height - 12 : creditBaseline(0) - 18) - 26 - (xAxisTitled ? 22 : 0)
   }
 
-  /// Draws title, subtitle, legend, gridlines, ticks, axis labels and credit; the caller then
-  /// draws its series inside the plot area.
+  /// Draws title, subtitle, legend, gridlines, ticks, axis labels and credit over a time axis;
+  /// the caller then draws its series inside the plot area.
   public func draw(into svg: inout SVGDocument, dates: DateAxis, values: NiceScale, valueText: (Double) -> String) {
+    drawHeadingAndValueAxis(into: &svg, values: values, valueText: valueText)
+    for tick in dates.ticks {
+      let x = dates.position(of: tick, from: plotLeft, to: plotRight)
+      svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: "#f0f0f0", className: "grid")
+      svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#888", className: "tick")
+    }
+    for label in dates.labels {
+      svg.text(label.text, x: dates.position(of: label.date, from: plotLeft, to: plotRight), y: plotBottom + 21, size: Self.textSize, anchor: .middle, fill: "#444", className: "tick")
+    }
+    svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: "#888", className: "axis")
+  }
+
+  /// Draws title, subtitle, legend, gridlines, ticks, axis labels and credit over a numeric
+  /// horizontal axis titled `xLabel` (below its tick labels).
+  public func draw(
+    into svg: inout SVGDocument, xValues: NiceScale, xLabel: String, xText: (Double) -> String,
+    values: NiceScale, valueText: (Double) -> String
+  ) {
+    drawHeadingAndValueAxis(into: &svg, values: values, valueText: valueText)
+    for tick in xValues.ticks {
+      let x = xValues.position(of: tick, from: plotLeft, to: plotRight)
+      svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: "#e3e3e3", className: "grid")
+      svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#888", className: "tick")
+      svg.text(xText(tick), x: x, y: plotBottom + 21, size: Self.textSize, anchor: .middle, fill: "#444", className: "tick")
+    }
+    svg.text(xLabel, x: (plotLeft + plotRight) / 2, y: plotBottom + 40, size: Self.textSize, anchor: .middle, fill: "#444", className: "axis-title")
+    svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: "#888", className: "axis")
+  }
+
+  private func drawHeadingAndValueAxis(into svg: inout SVGDocument, values: NiceScale, valueText: (Double) -> String) {
     for (index, line) in titleLines.enumerated() {
       svg.text(line, x: textLeft, y: 30 + 25 * Double(index), size: Self.titleSize, weight: "bold", className: "title")
     }
@@ -75,15 +106,6 @@ public struct ChartFrame {
       svg.text(valueText(tick), x: plotLeft - 6, y: y + 5, size: Self.textSize, anchor: .end, fill: "#444", className: "tick")
     }
     svg.text(valueLabel, x: 20, y: (plotTop + plotBottom) / 2, size: Self.textSize, anchor: .middle, fill: "#444", rotated: true, className: "axis-title")
-    for tick in dates.ticks {
-      let x = dates.position(of: tick, from: plotLeft, to: plotRight)
-      svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: "#f0f0f0", className: "grid")
-      svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#888", className: "tick")
-    }
-    for label in dates.labels {
-      svg.text(label.text, x: dates.position(of: label.date, from: plotLeft, to: plotRight), y: plotBottom + 21, size: Self.textSize, anchor: .middle, fill: "#444", className: "tick")
-    }
-    svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: "#888", className: "axis")
     for (index, line) in creditLines.enumerated() {
       svg.text(line, x: textLeft, y: creditBaseline(index), size: Self.creditSize, fill: "#666", className: "credit")
     }

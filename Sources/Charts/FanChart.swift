@@ -28,13 +28,17 @@ public struct FanChart {
   public var note: String
   /// The credit line (see ``ChartFrame/credit``).
   public var credit: String
+  /// When set, a solid line at zero with this legend text (for differences, whose sign is
+  /// the point); nil draws none.
+  public var zeroLineLabel: String?
 
-  public init(title: String, valueLabel: String, series: [Series], note: String = "", credit: String = "") {
+  public init(title: String, valueLabel: String, series: [Series], note: String = "", credit: String = "", zeroLineLabel: String? = nil) {
     self.title = title
     self.valueLabel = valueLabel
     self.series = series
     self.note = note
     self.credit = credit
+    self.zeroLineLabel = zeroLineLabel
   }
 
   /// True when several series share the chart, which then shows 50% bands only.
@@ -45,12 +49,16 @@ public struct FanChart {
     let encoding = isComparison
       ? "Lines: median of runs; outlined bands: middle 50% of runs."
       : "Line: median of runs; darker band: middle 50% of runs; lighter band: middle 90%."
+    var legend = series.enumerated().map {
+      ChartFrame.LegendEntry(isComparison ? .outlinedBand(Palette.color($0.offset)) : .band(Palette.color($0.offset)), $0.element.label)
+    }
+    if let zeroLineLabel { legend.append(.init(.line("#222", dashed: false), zeroLineLabel)) }
     let frame = ChartFrame(
-      title: title, subtitle: note.isEmpty ? encoding : encoding + " " + note, valueLabel: valueLabel,
-      legend: series.enumerated().map { .init(isComparison ? .outlinedBand(Palette.color($0.offset)) : .band(Palette.color($0.offset)), $0.element.label) },
-      credit: credit)
+      title: title, subtitle: note.isEmpty ? encoding : encoding + " " + note, valueLabel: valueLabel, legend: legend, credit: credit)
     let dates = DateAxis(spanning: series.flatMap(\.dates))
-    let values = NiceScale(covering: series.flatMap { isComparison ? $0.p25 + $0.p75 + $0.p50 : $0.p05 + $0.p95 })
+    var covered: [Double] = series.flatMap { isComparison ? $0.p25 + $0.p75 + $0.p50 : $0.p05 + $0.p95 }
+    if zeroLineLabel != nil { covered.append(0) }
+    let values = NiceScale(covering: covered)
     var svg = SVGDocument(width: frame.width, height: frame.height, title: title, description: description)
     frame.draw(into: &svg, dates: dates, values: values) { NumberLabel.short($0, step: values.step) }
     func point(_ date: Date, _ value: Double) -> (x: Double, y: Double) {
@@ -71,6 +79,12 @@ public struct FanChart {
         svg.polygon(band(line, line.p05, line.p95), fill: Palette.color(index), opacity: 0.16, className: "band90")
         svg.polygon(band(line, line.p25, line.p75), fill: Palette.color(index), opacity: 0.30, className: "band50")
       }
+      svg.endGroup()
+    }
+    if let zeroLineLabel {
+      let y = values.position(of: 0, from: frame.plotBottom, to: frame.plotTop)
+      svg.beginGroup(className: "reference", label: zeroLineLabel)
+      svg.line(x1: frame.plotLeft, y1: y, x2: frame.plotRight, y2: y, stroke: "#222", width: 1.5, className: "zero")
       svg.endGroup()
     }
     for (index, line) in series.enumerated() {

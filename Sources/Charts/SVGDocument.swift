@@ -43,6 +43,12 @@ public struct SVGDocument {
     elements.append("<polygon\(Self.classAttribute(className)) points=\"\(Self.points(points))\" fill=\"\(fill)\"\(Self.opacityAttribute(opacity))/>")
   }
 
+  /// A circle centred on (`x`, `y`), filled, or only outlined when `fill` is nil.
+  public mutating func circle(x: Double, y: Double, radius: Double, fill: String?, stroke: String? = nil, className: String? = nil) {
+    let stroke = stroke.map { " stroke=\"\($0)\" stroke-width=\"1.5\"" } ?? ""
+    elements.append("<circle\(Self.classAttribute(className)) cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" fill=\"\(fill ?? "none")\"\(stroke)/>")
+  }
+
   /// Text whose anchor point is (`x`, `y`); `rotated` turns it a quarter turn anticlockwise
   /// about that point (for a vertical axis title).
   public mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: TextAnchor = .start, weight: String = "normal", fill: String = "#222", rotated: Bool = false, className: String? = nil) {

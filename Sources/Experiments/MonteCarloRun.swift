@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyModel
 
 /// Runs replications of a scenario in parallel and gathers them in replication order.
@@ -23,24 +22,22 @@ public struct MonteCarloRun: Sendable {
   /// Runs every replication; `progress` is called (from worker threads) with the count done.
   /// - Throws: the first replication error in replication order, with its index.
   public func run(progress: @Sendable (Int) -> Void = { _ in }) throws -> [ReplicationResult] {
-    let slots = ResultSlots(count: runs)
-    let scenario = self.scenario, seed = self.seed, runs = self.runs
-    let chunk = max(1, runs / (threads * 8))
-    let chunks = (runs + chunk - 1) / chunk
-    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { worker in
-      var index = worker
-      while index < chunks {
-        for replication in (index * chunk)..<min(runs, (index + 1) * chunk) {
-          slots.store(
-            replication,
-            Result { try scenario.runReplication(seed: seed, replication: replication) }
-              .mapError { ReplicationError(replication: replication, underlying: $0) })
-        }
-        progress(slots.completed)
-        index += threads
-      }
+    let slots = IndexedSlots<ReplicationResult>(count: runs)
+    let scenario = self.scenario, seed = self.seed
+    try parallelForEach(runs, threads: threads, progress: progress) { replication in
+      slots.store(try Self.replication(replication, of: scenario, seed: seed), at: replication)
     }
-    return try slots.results()
+    return slots.values()
+  }
+
+  /// Replication `replication` of `scenario`, its error wrapped with its index.
+  /// - Throws: ``ReplicationError``.
+  public static func replication(_ replication: Int, of scenario: SupplyScenario, seed: UInt64) throws -> ReplicationResult {
+    do {
+      return try scenario.runReplication(seed: seed, replication: replication)
+    } catch {
+      throw ReplicationError(replication: replication, underlying: error)
+    }
   }
 }
 

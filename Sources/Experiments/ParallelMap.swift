@@ -15,23 +15,3 @@ public func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ transform: @S
   }
   return slots.values()
 }
-
-/// Write-once storage, one slot per index; distinct indices are written from distinct
-/// threads without locking, and read only after every write has finished.
-private final class IndexedSlots<T>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<T?>
-
-  init(count: Int) {
-    buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: nil)
-  }
-
-  deinit {
-    buffer.deinitialize()
-    buffer.deallocate()
-  }
-
-  func store(_ value: T, at index: Int) { buffer[index] = value }
-
-  func values() -> [T] { buffer.map { $0! } }
-}

@@ -1,12 +1,13 @@
 extension AnalysisNotebook {
-  /// The run notebook: every metric as a fan chart, capacity by source, depletion dates.
+  /// The run notebook: every metric as a fan chart, capacity by source, depletion dates, and
+  /// scenario discovery when the folder holds it.
   static func runCells(parameters: String) -> [Notebook.Cell] {
     [
       .markdown("""
         # policysim run results
 
-        Fan charts of every outcome over time, capacity by source, and when the Nvidia stockpile runs out, \
-        read from the CSV files of `policysim run`. Point it at another folder with \
+        Fan charts of every outcome over time, capacity by source, when the Nvidia stockpile runs out, \
+        and scenario discovery (`policysim discover`), read from the CSV files of `policysim run`. Point it at another folder with \
         `policysim export-notebook DIR` or `papermill run.ipynb out.ipynb -p RESULTS DIR`.
         """),
       .code(#"""
@@ -90,6 +91,6 @@ extension AnalysisNotebook {
             ax.set_title(f"Quarter the stockpile ran out: {title}")
             plt.show()
         """#),
-    ]
+    ] + discoveryCells()
   }
 }

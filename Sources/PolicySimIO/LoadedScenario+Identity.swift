@@ -1,7 +1,8 @@
 import Foundation
+import PolicyModel
 
-/// What identifies a loaded scenario's outputs: the hash of its resolved document and the
-/// dates it reports on.
+/// What identifies a loaded scenario's outputs: the hash of its resolved document, the dates it
+/// reports on and the metrics it reports.
 extension LoadedScenario {
   /// SHA-256 of the fully resolved scenario (after `extends` and `--set`), as canonical JSON
   /// with sorted keys.
@@ -23,4 +24,8 @@ extension LoadedScenario {
       return formatter.string(from: calendar.date(byAdding: .day, value: -1, to: nextStart)!)
     }
   }
+
+  /// The outcome metrics of a replication, in the order of its values (`values[month][metric]`):
+  /// the one place that lists them for a loaded scenario.
+  public var metricNames: [String] { model.metricNames }
 }

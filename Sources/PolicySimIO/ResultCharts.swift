@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import PolicyModel
 
 /// The standard charts of run results: a fan chart of any metric (one scenario or several),
 /// capacity stacked by source, and the stockpile depletion histogram; and the default set
@@ -31,6 +32,31 @@ public enum ResultCharts {
     return FanChart(
       title: description.title + who, valueLabel: description.unit, series: series, note: description.note,
       credit: credit(for: results))
+  }
+
+  /// The effect on `metric` of each scenario compared with the reference: a fan of the paired
+  /// differences over time, with a line at zero; the credit names `toolVersion`, the runs and
+  /// the seed.
+  /// - Throws: ``ResultsError`` when no scenario was compared on `metric`.
+  public static func effect(of metric: String, in effects: Effects, toolVersion: String) throws -> FanChart {
+    let dates = effects.dates.compactMap(ISODate.parse)
+    let series = effects.comparisons.compactMap { comparison -> FanChart.Series? in
+      let cells = effects.dates.indices.compactMap { comparison.statistics(at: $0, of: metric)?.statistics }
+      guard cells.count == dates.count else { return nil }
+      return FanChart.Series(
+        label: "\(comparison.scenario) − \(effects.reference)", dates: dates, p05: cells.map(\.p05), p25: cells.map(\.p25),
+        p50: cells.map(\.p50), p75: cells.map(\.p75), p95: cells.map(\.p95))
+    }
+    guard !series.isEmpty else {
+      throw ResultsError.unknownMetric(metric, in: Effects.fileName, among: effects.comparisons.first?.metrics ?? [])
+    }
+    let description = MetricDescription(metric)
+    return FanChart(
+      title: "\(description.title): effect against \(effects.reference)",
+      valueLabel: description.unit, series: series,
+      note: "Each run: scenario − \(effects.reference) under the same random draws. " + description.note,
+      credit: "policysim \(toolVersion) · \(NumberLabel.grouped(effects.runs)) paired runs · seed \(effects.seed)",
+      zeroLineLabel: "no effect")
   }
 
   /// Median capacity of each source, stacked, with the median total dashed on top.

@@ -22,8 +22,10 @@ public struct RunResults {
   public let runs: Int
   /// The scenario's first day, which `stockpile_depleted_day` counts from.
   public let start: Date
-  /// The master seed, tool version and the day the run started (`YYYY-MM-DD`), when recorded.
-  public let seed: UInt64?, toolVersion: String?, runDate: String?
+  /// The master seed (always recorded).
+  public let seed: UInt64
+  /// The tool version and the day the run started (`YYYY-MM-DD`), when recorded.
+  public let toolVersion: String?, runDate: String?
   /// Metric names in the order summary.csv first lists them.
   public let metrics: [String]
   /// The report dates (month ends), in order.
@@ -42,7 +44,8 @@ public struct RunResults {
     }
     let manifest = try RunManifest(folder: folder)
     (scenarioName, title, runs, start) = (manifest.scenarioName, manifest.title, manifest.runs, manifest.start)
-    (seed, toolVersion, runDate) = (manifest.seed, manifest.toolVersion, manifest.runDate)
+    (seed, runDate) = (manifest.seed, manifest.runDate)
+    toolVersion = manifest.toolVersion.isEmpty ? nil : manifest.toolVersion
     let summary = try Self.table(folder.appendingPathComponent("summary.csv"), columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
     var metrics: [String] = [], dates: [Date] = [], quantiles: [String: Quantiles] = [:]
     for (index, row) in summary.rows.enumerated() {

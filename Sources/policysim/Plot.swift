@@ -36,14 +36,10 @@ extension PolicySim {
     var out: String?
 
     func run() throws {
-      let primary: RunResults, compared: [RunResults], charts: [(name: String, svg: String)]
-      do {
-        primary = try RunResults(folder: URL(fileURLWithPath: folder))
-        compared = try others.map { try RunResults(folder: URL(fileURLWithPath: $0)) }
-        charts = try self.charts(primary: primary, compared: compared)
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
+      let (primary, charts) = try readingResults {
+        let primary = try RunResults(folder: URL(fileURLWithPath: folder))
+        let compared = try others.map { try RunResults(folder: URL(fileURLWithPath: $0)) }
+        return (primary, try self.charts(primary: primary, compared: compared))
       }
       let files: [URL]
       if let out, out.hasSuffix(".svg") {

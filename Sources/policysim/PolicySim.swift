@@ -15,6 +15,7 @@ struct PolicySim: ParsableCommand {
       Typical use:
         policysim validate Scenarios/*.json
         policysim run Scenarios/tier3.json --runs 2000 --out results/tier3
+        policysim compare Scenarios/baseline.json Scenarios/tier3.json --runs 2000
         policysim chips --date 2026-02-01
 
       Shell completion (scenario and spec files, results folders, the metrics of a results \
@@ -24,12 +25,13 @@ struct PolicySim: ParsableCommand {
       (docs/validation.md).
 
       Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario or \
-      targets file, or a missing or malformed results file; 70 a run failed; 130 interrupted.
+      targets file, or a results folder that cannot be used; 70 a run failed or a file could not be
+      written; 130 interrupted.
       """,
     version: "0.1.0",
     subcommands: [
-      Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self, Plot.self,
-      ExportNotebook.self, Score.self, Condition.self,
+      Run.self, Validate.self, Chips.self, Compare.self, Discover.self, Sweep.self, Merge.self, Analyze.self,
+      Plot.self, ExportNotebook.self, Score.self, Condition.self,
     ]
   )
 }

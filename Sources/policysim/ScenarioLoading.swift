@@ -36,6 +36,17 @@ func loadScenario(_ file: String, overrides: [(JSONPath, JSONValue)] = []) throw
   throw ExitStatus.invalidInput
 }
 
+/// `body`'s result; a ``ResultsError`` from it (a results folder or file that cannot be read)
+/// is printed, one line, and ends the command with ``ExitStatus/invalidInput``.
+func readingResults<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as ResultsError {
+    printError(error.description)
+    throw ExitStatus.invalidInput
+  }
+}
+
 /// Writes one or more lines to standard error.
 func printError(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))

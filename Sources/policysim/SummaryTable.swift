@@ -16,7 +16,7 @@ struct SummaryTable {
     for date in outputs.scenario.reportDates where date.hasSuffix("-12-31") {
       let cells = keys.map { key -> String in
         let s = summary.first { $0.date == date && $0.metric == key.rawValue }!.statistics
-        return "\(format(s.p50)) [\(format(s.p05)), \(format(s.p95))]".padding(toLength: 26, withPad: " ", startingAt: 0)
+        return "\(shortNumber(s.p50)) [\(shortNumber(s.p05)), \(shortNumber(s.p95))]".padding(toLength: 26, withPad: " ", startingAt: 0)
       }
       lines.append(date + "  " + cells.joined())
     }
@@ -29,10 +29,6 @@ struct SummaryTable {
     }
     lines.append("Wrote \(folder)/summary.csv, scalars.csv, draws.csv, manifest.json (scenario SHA-256 \(outputs.scenario.sha256.prefix(12))…)")
     return lines.joined(separator: "\n")
-  }
-
-  private func format(_ value: Double) -> String {
-    value >= 1e6 ? String(format: "%.2fM", value / 1e6) : value >= 1e3 ? String(format: "%.0fk", value / 1e3) : String(format: "%.0f", value)
   }
 
   private func date(_ day: Double) -> String {

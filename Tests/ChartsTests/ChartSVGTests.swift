@@ -126,3 +126,49 @@ func textWraps() {
   #expect(lines.allSatisfy { TextLayout.width($0, size: 10) <= 60 })
   #expect(TextLayout.wrap("", size: 10, width: 60).isEmpty && TextLayout.wrap("unbreakablelongword", size: 10, width: 20) == ["unbreakablelongword"])
 }
+
+@Test("a fan of differences draws a solid zero line, in the legend, where the value axis reads 0")
+func fanChartZeroLine() throws {
+  let base = months.indices.map { -Double($0) * 1000 }
+  let series = [FanChart.Series(label: "b − a", dates: months, p05: base.map { $0 - 5000 }, p25: base.map { $0 - 1000 }, p50: base, p75: base.map { $0 + 1000 }, p95: base.map { $0 + 3000 })]
+  let root = try parse(FanChart(title: "t", valueLabel: "u", series: series, note: "differences", zeroLineLabel: "no effect").svg)
+  #expect(nodes(root, "//*[@class='subtitle']").compactMap(\.stringValue).joined(separator: " ").hasSuffix(" differences"))
+  #expect(nodes(root, "//*[@class='legend']").compactMap(\.stringValue) == ["b − a", "no effect"])
+  let zero = try #require(nodes(root, "//*[@class='zero']").first)
+  let zeroTick = try #require(nodes(root, "//*[@class='tick']").first { $0.stringValue == "0" })
+  #expect(Double(zero.value(of: "y1") ?? "") == Double(zeroTick.value(of: "y") ?? "").map { $0 - 5 }, "tick labels sit 5 px below their line")
+  #expect(zero.value(of: "y1") == zero.value(of: "y2"))
+  #expect(nodes(try parse(FanChart(title: "t", valueLabel: "u", series: series).svg), "//*[@class='zero']").isEmpty, "no zero line unless asked for")
+}
+
+@Test("a trade-off chart puts each point at (coverage, density) on 0–1 axes, rings the chosen one and draws the threshold")
+func tradeoffChart() throws {
+  let points = [(1.0, 0.3, 0), (0.9, 0.5, 1), (0.6, 0.85, 2), (0.4, 1.0, 2)].map { TradeoffChart.Point(x: $0.0, y: $0.1, category: $0.2) }
+  let chart = TradeoffChart(
+    title: "t", subtitle: "s", xLabel: "coverage", valueLabel: "density", points: points, categoryText: { "\($0) restricted" },
+    threshold: (0.8, "threshold 0.8"), highlighted: (2, "chosen"))
+  let root = try parse(chart.svg)
+  let circles = nodes(root, "//*[@class='point']")
+  #expect(circles.count == 4)
+  let xy = circles.map { (Double($0.value(of: "cx")!)!, Double($0.value(of: "cy")!)!) }
+  // The plot area runs from the value axis's 0 (the x-axis line) up to the point at density 1,
+  // and from x 76 (coverage 0) to 700 (coverage 1).
+  let axis = try #require(nodes(root, "//*[@class='axis']").first { $0.value(of: "y1") == $0.value(of: "y2") })
+  let bottom = try #require(Double(axis.value(of: "y1") ?? "")), top = xy[3].1
+  #expect(top < bottom - 300, "the plot area is most of the chart's height")
+  #expect(xy[0].0 == 700 && xy[0].1 == (bottom - 0.3 * (bottom - top)).rounded(toPlaces: 1))
+  #expect(xy[2].0 == (76 + 0.6 * 624).rounded(toPlaces: 1))
+  let ring = try #require(nodes(root, "//*[@class='highlight']").first)
+  #expect(ring.value(of: "cx") == circles[2].value(of: "cx") && ring.value(of: "cy") == circles[2].value(of: "cy"))
+  let threshold = try #require(nodes(root, "//*[@class='threshold']").first)
+  #expect(Double(threshold.value(of: "y1")!)! == (bottom - 0.8 * (bottom - top)).rounded(toPlaces: 1))
+  #expect(nodes(root, "//*[@class='legend']").compactMap(\.stringValue) == ["0 restricted", "1 restricted", "2 restricted", "threshold 0.8", "chosen"])
+  #expect(nodes(root, "//*[@class='axis-title']").compactMap(\.stringValue) == ["density", "coverage"])
+}
+
+extension Double {
+  fileprivate func rounded(toPlaces places: Int) -> Double {
+    let scale = pow(10, Double(places))
+    return (self * scale).rounded() / scale
+  }
+}

@@ -13,14 +13,19 @@ func policySimBinary() -> URL {
 /// Runs the built `policysim` binary with `arguments` and extra `environment` variables; output
 /// goes to files, not pipes, so a large output cannot deadlock the child.
 func runPolicySim(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-  let binary = policySimBinary()
+  try runProcess(policySimBinary(), arguments, environment: environment, directory: directory)
+}
+
+/// Runs `executable` with `arguments` (in `directory` when given), its output collected
+/// through files.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
   try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: scratch) }
   let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
   for file in [out, err] { try Data().write(to: file) }
   let process = Process()
-  process.executableURL = binary
+  process.executableURL = executable
   process.arguments = arguments
   process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
   if let directory { process.currentDirectoryURL = directory }

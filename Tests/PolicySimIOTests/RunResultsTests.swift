@@ -5,7 +5,7 @@ import Testing
 /// A results folder with two metrics (one that the model does not have yet) over three months.
 private func syntheticResults(
   summaryHeader: String = "scenario,date,metric,mean,sd,p05,p25,p50,p75,p95", metrics: [String] = ["capacity_h100e", "training_capacity_h100e"],
-  manifest: String = #"{"scenarioName":"x","runs":2,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#
+  manifest: String = #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#
 ) throws -> URL {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policysim-results-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -28,7 +28,7 @@ func readsAnyMetrics() throws {
   let results = try RunResults(folder: syntheticResults())
   #expect(results.metrics == ["capacity_h100e", "training_capacity_h100e"])
   #expect(results.dates.count == 3 && results.runs == 2 && results.title == "x")
-  #expect(results.seed == nil && results.toolVersion == nil && results.runDate == nil)
+  #expect(results.seed == 1 && results.toolVersion == nil && results.runDate == nil)
   let training = try results.quantiles(of: "training_capacity_h100e")
   #expect(training.p50 == [100, 200, 300] && training.p05 == [80, 180, 280] && training.p95 == [120, 220, 320])
   #expect(results.depletionDays == [31, nil])

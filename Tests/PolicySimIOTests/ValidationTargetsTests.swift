@@ -41,7 +41,7 @@ func shippedTargetsCoverV1ToV29() throws {
       #expect(reason.count > 20, "\(target.id) says why the model cannot speak to it")
     }
   }
-  #expect(targets.targets.filter(\.isInput).map(\.id) == ["V1", "V3", "V4", "V7", "V10", "V14", "V15", "V16", "V20"])
+  #expect(targets.targets.filter(\.isInput).map(\.id) == ["V1", "V3", "V4", "V10", "V14", "V15", "V16", "V20", "V27", "V28"])
   #expect(targets.targets.filter { $0.comparison != nil && !$0.isInput }.count >= 8, "independent targets the model speaks to")
   #expect(targets.sha256.count == 64)
 }
