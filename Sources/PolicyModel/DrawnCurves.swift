@@ -7,14 +7,22 @@ enum Days {
   static let perMonth = 30.4375
 }
 
-/// A drawn ``BoundedGrowth``.
+/// A drawn ``BoundedGrowth``: from its anchor on, logistic growth toward the ceiling; before it,
+/// the level discounted at the growth rate, X₀·g^t (t < 0 in years). The ceiling bounds the future
+/// only, so a higher ceiling never changes the years before the sourced level.
 struct GrowthCurve {
   var level: Double, anchorDay: Double, growthPerYear: Double, ceiling: Double
 
   func value(atDay day: Double) -> Double {
     guard level > 0, ceiling > 0 else { return 0 }
     guard level < ceiling else { return ceiling }
-    let factor = pow(max(growthPerYear, 1e-9), -(day - anchorDay) / Days.perYear)
+    let years = (day - anchorDay) / Days.perYear
+    let growth = max(growthPerYear, 1e-9)
+    guard years >= 0 else {
+      let past = level * pow(growth, years)
+      return past.isFinite ? past : 0
+    }
+    let factor = pow(growth, -years)
     guard factor.isFinite else { return 0 }
     return ceiling / (1 + (ceiling / level - 1) * factor)
   }

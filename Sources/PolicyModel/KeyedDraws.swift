@@ -1,7 +1,8 @@
 import Stochastic
 
 /// The random draws of one replication, each keyed to the thing it describes: a parameter by
-/// its name, a lot by (channel, month, index), a cohort by (source, SKU, month, lot).
+/// its name, the lots of a channel and month by (channel, month) (a lot draws in its order within
+/// that stream), a cohort by (source, SKU, month, lot).
 ///
 /// One Tausworthe stream (`gsl_rng_taus2`, seeded in constant time) is re-seeded for each key,
 /// from a seed that is a pure function of (master seed, replication, process, key). The same

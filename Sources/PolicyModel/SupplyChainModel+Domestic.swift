@@ -171,7 +171,7 @@ extension SupplyChainModel {
   }
 
   /// Dies no product will use any more (its products have all been replaced) on `day`, the
-  /// day of the last packaging.
+  /// day of the last packaging. A product that starts on `day` (its ramp at 0) still uses its die.
   func strandedDies(day: Double) -> Int {
     guard let drawn = parameters.domestic else { return 0 }
     var stranded = 0
@@ -179,7 +179,7 @@ extension SupplyChainModel {
       let shares = state.shares
       for die in state.dies.indices {
         let inUse = state.products.indices.contains {
-          state.products[$0].die == die && (shares[$0] > 0 || drawn.vendors[vendor].products[$0].fromDay > day)
+          state.products[$0].die == die && (shares[$0] > 0 || drawn.vendors[vendor].products[$0].fromDay >= day)
         }
         if !inUse { stranded += state.available(die: die) }
       }

@@ -36,6 +36,7 @@ extension LoadedScenario {
   private static func decodeDieYields(_ value: JSONValue?, reader: inout ScenarioReader) -> [DieYield]? {
     let listPath = JSONPath.root.appending("domestic").appending("dieYields")
     let items = reader.array(value, at: listPath)
+    var seen: [String: Int] = [:]
     let yields = items.enumerated().compactMap { index, item -> DieYield? in
       let path = listPath.appending(index)
       guard let entry = reader.object(item, at: path, allowed: ["die", "initial", "asOf", "maximum", "ratePerMonth"], required: ["die", "initial", "maximum", "ratePerMonth"]) else { return nil }
@@ -43,6 +44,9 @@ extension LoadedScenario {
       if let die, !knownDies.contains(die) {
         let hint = suggestion(for: die, among: knownDies).map { "; did you mean \"\($0)\"?" } ?? ""
         reader.report(path.appending("die"), "expected a compute die of the catalog (\(knownDies.joined(separator: ", "))), found \"\(die)\"\(hint)")
+      }
+      if let die, let first = seen.updateValue(index, forKey: die) {
+        reader.report(path.appending("die"), "expected one yield curve per die, found \"\(die)\" again (first at \(listPath.appending(first)))")
       }
       let initial = reader.fraction(entry["initial"], at: path.appending("initial"))
       let asOf = reader.date(entry["asOf"], at: path.appending("asOf"))
@@ -105,6 +109,9 @@ extension LoadedScenario {
       let sku = reader.sku(product["sku"], at: path.appending("sku"), origin: .domestic)
       if let sku, let vendor, let chip = ChipCatalog.sku(sku), chip.vendor != vendor {
         reader.report(path.appending("sku"), "expected a product of \(vendor), found \"\(sku)\" (\(chip.vendor))")
+      }
+      if let sku, let chip = ChipCatalog.sku(sku), chip.computeDie == nil {
+        reader.report(path.appending("sku"), "expected a product made from a compute die, found \"\(sku)\", which the catalog gives no die (it is never made here)")
       }
       let from = reader.date(product["from"], at: path.appending("from"))
       let ramp = product["rampMonths"].map { reader.parameter($0, at: path.appending("rampMonths"), support: 0...240, expected: "months in [0, 240]") }

@@ -59,7 +59,13 @@ extension LoadedScenario {
     case "skuRule":
       let sku = reader.sku(policy["sku"], at: path.appending("sku"), origin: .foreign)
       let status: SKUStatus?
-      switch reader.string(policy["status"], at: path.appending("status")) {
+      let statusText = reader.string(policy["status"], at: path.appending("status"))
+      if let statusText, statusText != "licence" {
+        for key in ["approvalProbability", "delayDays"] where policy[key] != nil {
+          reader.report(path.appending(key), "expected this key only with status \"licence\", found it with \"\(statusText)\"")
+        }
+      }
+      switch statusText {
       case "allowed": status = .allowed
       case "banned": status = .banned
       case "licence":

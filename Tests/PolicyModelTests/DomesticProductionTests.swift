@@ -12,19 +12,34 @@ func grossDies() {
   #expect(WaferGeometry.grossDies(dieAreaMm2: 100) == 640)
 }
 
-@Test("logistic yield passes through its anchor, rises monotonically toward its maximum, and runs lower before the anchor")
+@Test("logistic yield passes through its anchor, rises monotonically toward its maximum, and holds at its anchor level before it")
 func logisticYield() {
   let curve = YieldCurve(initial: 0.2, maximum: 0.65, ratePerMonth: 0.2)
   #expect(abs(curve.yield(afterMonths: 0) - 0.2) < 1e-12)
-  let path = stride(from: -24.0, through: 120, by: 1).map { curve.yield(afterMonths: $0) }
+  let path = stride(from: 0.0, through: 120, by: 1).map { curve.yield(afterMonths: $0) }
   #expect(zip(path, path.dropFirst()).allSatisfy { $0 < $1 })
   #expect(abs(path.last! - 0.65) < 1e-6)
-  #expect(curve.yield(afterMonths: -6) < 0.2)
+  #expect(curve.yield(afterMonths: -6) == 0.2 && curve.yield(afterMonths: -0.5) == 0.2)
   // Hand value at 6 months: t_mid = ln(0.65/0.2 − 1)/0.2; y = 0.65/(1 + e^(−0.2·(6 − t_mid))).
   #expect(abs(curve.yield(afterMonths: 6) - 0.65 / (1 + exp(-0.2 * (6 - log(2.25) / 0.2)))) < 1e-12)
   #expect(YieldCurve(initial: 0.2, maximum: 0.65, ratePerMonth: 0).yield(afterMonths: 30) == 0.2)
   #expect(YieldCurve(initial: 0.7, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0.65)
   #expect(YieldCurve(initial: 0, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0)
+}
+
+@Test("faster learning or a higher maximum never gives a lower yield, before the anchor or after")
+func yieldMonotoneInLearning() {
+  for months in stride(from: -36.0, through: 120, by: 0.5) {
+    for initial in [0.05, 0.2, 0.5] {
+      for (rate, faster) in [(0.0, 0.1), (0.1, 0.25), (0.25, 0.4)] {
+        for (maximum, higher) in [(0.55, 0.75), (0.7, 0.85)] {
+          let base = YieldCurve(initial: initial, maximum: maximum, ratePerMonth: rate).yield(afterMonths: months)
+          #expect(YieldCurve(initial: initial, maximum: maximum, ratePerMonth: faster).yield(afterMonths: months) >= base, "rate \(faster) at \(months)")
+          #expect(YieldCurve(initial: initial, maximum: higher, ratePerMonth: rate).yield(afterMonths: months) >= base, "maximum \(higher) at \(months)")
+        }
+      }
+    }
+  }
 }
 
 @Test("bounded growth passes through its level on its date, never exceeds its ceiling, and runs lower before its date")
@@ -40,6 +55,12 @@ func boundedGrowth() {
   #expect(GrowthCurve(level: 5, anchorDay: 0, growthPerYear: 1, ceiling: 10).value(atDay: 900) == 5)
   #expect(GrowthCurve(level: 50, anchorDay: 0, growthPerYear: 2, ceiling: 10).value(atDay: -900) == 10)
   #expect(GrowthCurve(level: 10, anchorDay: 0, growthPerYear: 0, ceiling: 20).value(atDay: 900) < 1e-9)
+  // Before its date the level is discounted at its growth rate; the ceiling bounds only the future.
+  for ceiling in [40_000.0, 150_000, 1e9] {
+    let bounded = GrowthCurve(level: 30_000, anchorDay: 400, growthPerYear: 1.6, ceiling: ceiling)
+    #expect(abs(bounded.value(atDay: 400 - 365.25) - 30_000 / 1.6) < 1e-6)
+    #expect(bounded.value(atDay: 0) == 30_000 * pow(1.6, -400 / 365.25))
+  }
 }
 
 @Test("the product mix ramps a new product in and keeps the shares summing to 1")

@@ -140,6 +140,27 @@ func largerStocksNeverFewerPackages(path: String, smaller: Double, larger: Doubl
   }
 }
 
+@Test("faster yield learning or a higher maximum yield never gives fewer dies or packages", arguments: [
+  ("ratePerMonth", 0.1, 0.3), ("maximum", 0.5, 0.8),
+])
+func betterYieldsNeverFewer(key: String, worse: Double, better: Double) throws {
+  for file in ["baseline.json", "smic-breakthrough.json", "hindcast-2024.json"] {
+    let base = try Paired.load(file)
+    for die in 0..<3 {
+      let path = "$.domestic.dieYields[\(die)].\(key)"
+      let low = try Paired.variant(base, [(path, .number(worse))]), high = try Paired.variant(base, [(path, .number(better))])
+      for replication in 0..<Paired.replications {
+        let (a, b) = try Paired.pair(low, high, replication: replication)
+        for metric in ["dies_made", "packages"] {
+          let violation = Paired.firstViolation(
+            Paired.cumulative(Paired.series(a, metric, in: low)), Paired.cumulative(Paired.series(b, metric, in: high)))
+          #expect(violation == nil, "\(file) \(path) replication \(replication): fewer cumulative \(metric) with better yields, month \(violation ?? -1)")
+        }
+      }
+    }
+  }
+}
+
 @Test("a later 950PR start never brings more 950PR", arguments: ["baseline.json", "smic-breakthrough.json"])
 func later950NeverMore(file: String) throws {
   let base = try Paired.load(file)

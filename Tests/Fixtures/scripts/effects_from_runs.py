@@ -19,19 +19,23 @@ from pathlib import Path
 
 import pandas as pd
 
+# pandas before 3.0 parses floats with a fast parser that can be off in the last bit;
+# "round_trip" is exact. pandas 3 parses exactly by default and deprecates the option.
+EXACT = {"float_precision": "round_trip"} if int(pd.__version__.split(".")[0]) < 3 else {}
+
 
 def scenario_name(folder):
     return json.loads((Path(folder) / "manifest.json").read_text())["scenarioName"]
 
 
 def main(effects_file, reference_folder, *scenario_folders):
-    effects = pd.read_csv(effects_file, float_precision="round_trip")
-    reference = pd.read_csv(Path(reference_folder) / "runs.csv", float_precision="round_trip")
+    effects = pd.read_csv(effects_file, **EXACT)
+    reference = pd.read_csv(Path(reference_folder) / "runs.csv", **EXACT)
     reference_name = scenario_name(reference_folder)
     problems, checked = [], 0
     for folder in scenario_folders:
         name = scenario_name(folder)
-        runs = pd.read_csv(Path(folder) / "runs.csv", float_precision="round_trip")
+        runs = pd.read_csv(Path(folder) / "runs.csv", **EXACT)
         paired = runs.merge(reference, on=["run", "date", "metric"], suffixes=("", "_reference"))
         difference = paired["value"] - paired["value_reference"]
         magnitude = paired[["value", "value_reference"]].abs().max(axis=1)
