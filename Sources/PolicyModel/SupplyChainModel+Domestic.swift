@@ -20,25 +20,46 @@ extension SupplyChainModel {
     }
   }
 
-  /// Adds the month's domestic HBM and starts the month's wafers, product by product: by the
-  /// product mix of the day they will leave the fab, so that a product's first dies are there
-  /// when its packaging starts.
+  /// The wafers in the fab on day 0: the monthly batches started in the cycle time before the
+  /// start, at the wafer starts, mix and yields of their own days, leave the fab in the first
+  /// months (a line that has been running does not start empty).
+  func startWafersInFlight(in simulation: inout Simulation<Event>) {
+    guard let drawn = parameters.domestic else { return }
+    let start = scenario.start
+    for monthsBefore in 1... {
+      let day = UTCCalendar.date(byAddingMonths: -monthsBefore, to: start).timeIntervalSince(start) / 86_400
+      guard day + drawn.cycleTimeDays >= 0 else { return }
+      startBatches(day: day, reported: false, in: &simulation)
+    }
+  }
+
+  /// Adds the month's domestic HBM and starts the month's wafers.
   func startWafers(month: Int, day: Double, in simulation: inout Simulation<Event>) {
     guard let drawn = parameters.domestic else { return }
-    let totalShare = drawn.vendors.reduce(0) { $0 + $1.waferShare }
-    let aiWafers = drawn.waferStarts.value(atDay: day) * drawn.aiShare / max(1, totalShare)
     for (vendor, vendorDrawn) in drawn.vendors.enumerated() {
       if let ramp = vendorDrawn.domesticHBM {
         let stacks = Saturating.count(ramp.stacks(monthStartingAt: day))
         vendors[vendor].hbm[HBMSupply.domestic.index] += stacks
         ledger.hbmDelivered[vendor] += stacks
       }
+    }
+    startBatches(day: day, reported: true, in: &simulation)
+  }
+
+  /// Starts one month's wafers on `day`, product by product: by the product mix of the day they
+  /// will leave the fab, so that a product's first dies are there when its packaging starts.
+  /// `reported`: the wafers count in the month's `wafer_starts` (not those started before day 0).
+  private func startBatches(day: Double, reported: Bool, in simulation: inout Simulation<Event>) {
+    guard let drawn = parameters.domestic else { return }
+    let totalShare = drawn.vendors.reduce(0) { $0 + $1.waferShare }
+    let aiWafers = drawn.waferStarts.value(atDay: day) * drawn.aiShare / max(1, totalShare)
+    for (vendor, vendorDrawn) in drawn.vendors.enumerated() {
       ProductMix.write(onDay: day + drawn.cycleTimeDays, of: vendorDrawn.products, into: &vendors[vendor].waferShares)
       for (index, product) in vendors[vendor].products.enumerated() where vendors[vendor].waferShares[index] > 0 {
         let wafers = aiWafers * vendorDrawn.waferShare * vendors[vendor].waferShares[index]
         let yield = dieYield(vendor: vendor, product: index, day: day)
         let good = Saturating.floor(wafers * Double(product.grossDiesPerWafer) * yield)
-        period.product[product.number].waferStarts += wafers
+        if reported { period.product[product.number].waferStarts += wafers }
         guard good > 0 else { continue }
         simulation.schedule(.wafersOut(vendor: vendor, product: index, goodDies: good), at: day + drawn.cycleTimeDays)
       }

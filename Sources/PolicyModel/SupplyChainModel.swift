@@ -104,6 +104,7 @@ final class SupplyChainModel: EventHandler {
       if day <= 0 { applyPolicy(index) } else { simulation.schedule(.policy(index), at: day, priority: Self.policyPriority) }
     }
     scheduleHBMDeliveries(in: &simulation)
+    startWafersInFlight(in: &simulation)
     deployStockpile()
     simulation.schedule(.monthStart(0), at: 0, priority: Self.monthStartPriority)
     var handler = self

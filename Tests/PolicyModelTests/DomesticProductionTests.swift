@@ -102,6 +102,19 @@ func wafersLeadPackagingByCycleTime() throws {
   #expect(result.series("packages_ascend950pr", in: scenario)[6] == 800)
 }
 
+@Test("a running line does not start empty: the wafers started in the cycle time before day 0 leave the fab in the first months")
+func wafersInFlightAtStart() throws {
+  let scenario = tiny(domestic: industry(products: [DomesticProduct(sku: "Ascend910C", from: day("2024-01-01"))], cycleTimeDays: 61))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  // Batches started on Nov 1 and Dec 1 leave on Jan 1 (day 0) and Jan 31; one started on Oct 1 left
+  // before the start. Each is 10 wafers × 80 good dies; January's own batch leaves on Mar 3.
+  let made = result.series("dies_made", in: scenario)
+  #expect(made.prefix(3) == [1_600, 0, 800] && made.reduce(0, +) == 800 * 12, "\(made)")
+  #expect(result.series("wafer_starts", in: scenario) == Array(repeating: 10, count: 12), "wafers started before day 0 are not reported")
+  let cold = tiny(domestic: industry(products: [DomesticProduct(sku: "Ascend910C", from: day("2025-03-01"))], cycleTimeDays: 61))
+  #expect(try cold.runReplication(seed: 1, replication: 0).series("dies_made", in: cold).prefix(3) == [0, 0, 800], "no wafers in flight for a product that starts later")
+}
+
 @Test("packages are bound by HBM stacks when dies are plentiful")
 func hbmBindsOutput() throws {
   let scenario = tiny(domestic: industry(
