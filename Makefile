@@ -53,5 +53,5 @@ effects: deps
 	.build/release/policysim compare Scenarios/baseline.json Scenarios/tier3.json Scenarios/h200-case-by-case.json --runs 1000 --out results/effects-vs-baseline
 	cp results/effects-vs-baseline/effect-capacity_h100e.svg docs/effects-vs-baseline.svg
 	.build/release/policysim run Scenarios/tier3.json --runs 1000 --per-run --out results/tier3-per-run --quiet
-	.build/release/policysim discover results/tier3-per-run --where 'capacity_h100e@2027-12-31 > 1500000'
+	.build/release/policysim discover results/tier3-per-run --where 'capacity_h100e@2027-12-31 > 3000000'
 	python3 docs/paired-standard-error.py .build/release/policysim
