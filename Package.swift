@@ -21,6 +21,8 @@ let package = Package(
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"])]
     ),
+    /// The system zlib, for runs.csv.gz.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // MARK: - Public modules
     /// Random streams and distributions; the only module that sees GSL's C pointers.
@@ -38,7 +40,7 @@ let package = Package(
     .target(
       name: "PolicySimIO",
       dependencies: [
-        "PolicyModel", "Stochastic", "Experiments", "Charts",
+        "PolicyModel", "Stochastic", "Experiments", "Charts", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]

@@ -8,6 +8,9 @@ import SwiftCSV
 /// and start date from manifest.json.
 ///
 /// Metrics are whatever summary.csv holds, in file order; nothing here assumes a fixed list.
+/// Nothing is trusted: the files must match the sizes and SHA-256 hashes manifest.json records,
+/// numbers must be finite, dates valid, within ``InputLimits/dates`` and in order, so that a
+/// damaged or hand-edited folder is refused in one line rather than drawn wrong or trapping.
 public struct RunResults {
   /// Quantiles of one metric across runs at each report date.
   public struct Quantiles {
@@ -30,34 +33,40 @@ public struct RunResults {
   private let quantiles: [String: Quantiles]
 
   /// Reads `folder`.
-  /// - Throws: ``ResultsError`` for a missing folder or file, a missing column or a malformed value.
+  /// - Throws: ``IOFailure`` for a missing folder; ``ResultsError`` for a missing, damaged or
+  ///   malformed file, column or value.
   public init(folder: URL) throws {
     self.folder = folder
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw ResultsError(folder.path, "no such folder (write one with: policysim run SCENARIO --out \(folder.path))")
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+      throw IOFailure("read", folder.path, code: ENOENT)
     }
-    let manifest = try Self.manifest(in: folder)
+    guard isFolder.boolValue else { throw IOFailure("read", folder.path, code: ENOTDIR) }
+    let manifest = try RunManifest(folder: folder)
     scenarioName = manifest.name
     runs = manifest.runs
     start = manifest.start
-    let summary = try Self.table(folder.appendingPathComponent("summary.csv"), columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
-    var metrics: [String] = [], dates: [Date] = [], quantiles: [String: Quantiles] = [:]
-    for (index, row) in summary.rows.enumerated() {
-      let line = "\(summary.file.path):\(index + 2)"
+    let summaryFile = folder.appendingPathComponent("summary.csv")
+    try FileRecord.verify(["summary.csv"], in: folder, manifest: manifest.members)
+    let summary = try Self.table(summaryFile, columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
+    var metrics: [String] = [], quantiles: [String: Quantiles] = [:]
+    for (index, row) in summary.enumerated() {
+      let line = "\(summaryFile.path):\(index + 2)"
       guard let metric = row["metric"], !metric.isEmpty else { throw ResultsError(line, "empty metric") }
-      guard let date = row["date"].flatMap(ISODate.parse) else {
-        throw ResultsError(line, "expected a date YYYY-MM-DD, found \"\(row["date"] ?? "")\"")
+      guard let text = row["date"], let date = ISODate.parse(text), InputLimits.dates.contains(text) else {
+        throw ResultsError(line, "expected a date YYYY-MM-DD from \(InputLimits.dates.lowerBound) to \(InputLimits.dates.upperBound), found \"\(row["date"] ?? "")\"")
       }
       func number(_ column: String) throws -> Double {
-        guard let value = row[column].flatMap(Double.init) else {
-          throw ResultsError(line, "expected a number in \(column), found \"\(row[column] ?? "")\"")
+        guard let value = row[column].flatMap(CSVTable.finiteNumber) else {
+          throw ResultsError(line, "expected a finite number in \(column), found \"\(row[column] ?? "")\"")
         }
         return value
       }
       if quantiles[metric] == nil { metrics.append(metric) }
-      if dates.last.map({ $0 < date }) ?? true { dates.append(date) }
       var q = quantiles[metric, default: Quantiles()]
+      if let previous = q.dates.last, previous >= date {
+        throw ResultsError(line, "expected dates in increasing order for \(metric), found \(text) after \(ISODay.string(previous))")
+      }
       q.dates.append(date)
       q.p05.append(try number("p05"))
       q.p25.append(try number("p25"))
@@ -66,17 +75,14 @@ public struct RunResults {
       q.p95.append(try number("p95"))
       quantiles[metric] = q
     }
-    guard !metrics.isEmpty else { throw ResultsError(summary.file.path, "no rows") }
+    guard let first = metrics.first, let dates = quantiles[first]?.dates else { throw ResultsError(summaryFile.path, "no rows") }
+    if let other = metrics.first(where: { quantiles[$0]?.dates != dates }) {
+      throw ResultsError(summaryFile.path, "expected every metric at the same dates, found \(other) at \(quantiles[other]?.dates.count ?? 0) dates and \(first) at \(dates.count)")
+    }
     self.metrics = metrics
     self.dates = dates
     self.quantiles = quantiles
-    let scalarsFile = folder.appendingPathComponent("scalars.csv")
-    if FileManager.default.fileExists(atPath: scalarsFile.path) {
-      let scalars = try Self.table(scalarsFile, columns: ["metric", "value"])
-      depletionDays = scalars.rows.filter { $0["metric"] == "stockpile_depleted_day" }.map { $0["value"].flatMap(Double.init) }
-    } else {
-      depletionDays = []
-    }
+    depletionDays = try Self.depletionDays(in: folder, manifest: manifest, horizon: dates.last!.timeIntervalSince(manifest.start) / 86_400)
   }
 
   /// The quantiles of `metric` over time.
@@ -91,22 +97,23 @@ public struct RunResults {
   /// "tier3, 1,000 runs".
   public var caption: String { "\(scenarioName), \(NumberLabel.grouped(runs)) runs" }
 
-  private static func manifest(in folder: URL) throws -> (name: String, runs: Int, start: Date) {
-    let file = folder.appendingPathComponent("manifest.json")
-    guard let data = FileManager.default.contents(atPath: file.path) else {
-      throw ResultsError(folder.path, "no manifest.json here (expected the output folder of policysim run, which writes it last)")
-    }
-    guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-      let name = object["scenarioName"] as? String, let runs = object["runs"] as? Int,
-      let scenario = object["resolvedScenario"] as? [String: Any],
-      let start = (scenario["start"] as? String).flatMap(ISODate.parse)
-    else {
-      throw ResultsError(file.path, "expected JSON with scenarioName, runs and resolvedScenario.start")
-    }
-    return (name, runs, start)
+  /// Each run's `stockpile_depleted_day` from scalars.csv (verified, when the manifest records
+  /// it), each empty or a day in [0, horizon + 31]; none without scalars.csv.
+  private static func depletionDays(in folder: URL, manifest: RunManifest, horizon: Double) throws -> [Double?] {
+    let file = folder.appendingPathComponent("scalars.csv")
+    guard manifest.records("scalars.csv") || FileManager.default.fileExists(atPath: file.path) else { return [] }
+    try FileRecord.verify(["scalars.csv"], in: folder, manifest: manifest.members)
+    return try table(file, columns: ["metric", "value"]).enumerated().filter { $0.element["metric"] == "stockpile_depleted_day" }
+      .map { index, row in
+        guard let text = row["value"], !text.isEmpty else { return nil }
+        guard let day = CSVTable.finiteNumber(text), day >= 0, day <= horizon + 31 else {
+          throw ResultsError("\(file.path):\(index + 2)", "expected a day in [0, \(Int(horizon) + 31)] or nothing, found \"\(text)\"")
+        }
+        return day
+      }
   }
 
-  private static func table(_ file: URL, columns: [String]) throws -> (file: URL, rows: [[String: String]]) {
+  private static func table(_ file: URL, columns: [String]) throws -> [[String: String]] {
     guard FileManager.default.fileExists(atPath: file.path) else {
       throw ResultsError(file.deletingLastPathComponent().path, "no \(file.lastPathComponent) here (expected the output folder of policysim run)")
     }
@@ -119,6 +126,40 @@ public struct RunResults {
     if let missing = columns.first(where: { !csv.header.contains($0) }) {
       throw ResultsError(file.path, "missing column \"\(missing)\" (header: \(csv.header.joined(separator: ",")))")
     }
-    return (file, csv.rows)
+    return csv.rows
+  }
+}
+
+/// A run folder's manifest.json: the scenario name, run count and start date, checked.
+struct RunManifest {
+  let members: [String: JSONValue]
+  let name: String
+  let runs: Int
+  let start: Date
+
+  init(folder: URL) throws {
+    let file = folder.appendingPathComponent("manifest.json")
+    guard let data = FileManager.default.contents(atPath: file.path) else {
+      throw ResultsError(folder.path, "no manifest.json here (expected the output folder of policysim run)")
+    }
+    guard case .object(let members)? = try? JSONValue.parse(data), case .string(let name)? = members["scenarioName"],
+      case .number(let runs)? = members["runs"], case .object(let scenario)? = members["resolvedScenario"],
+      case .string(let startText)? = scenario["start"]
+    else {
+      throw ResultsError(file.path, "expected JSON with scenarioName, runs and resolvedScenario.start")
+    }
+    guard runs == runs.rounded(), runs >= 1, runs <= Double(InputLimits.runs) else {
+      throw ResultsError(file.path, "at $.runs: expected a whole number in [1, \(InputLimits.runs)], found \(CSVTable.number(runs))")
+    }
+    guard let start = ISODate.parse(startText), InputLimits.dates.contains(startText) else {
+      throw ResultsError(file.path, "at $.resolvedScenario.start: expected a date from \(InputLimits.dates.lowerBound) to \(InputLimits.dates.upperBound), found \"\(startText)\"")
+    }
+    (self.members, self.name, self.runs, self.start) = (members, name, Int(runs), start)
+  }
+
+  /// True when the `files` table has an entry for `name`.
+  func records(_ name: String) -> Bool {
+    if case .object(let table)? = members[FileRecord.manifestKey] { return table[name] != nil }
+    return false
   }
 }

@@ -25,16 +25,20 @@ public struct SweepTables {
   /// The first field of a CSV line as a point number.
   static func point(ofLine line: Substring) -> Int? { Int(line.prefix { $0 != "," }) }
 
-  /// Writes points.csv, results.csv and then `manifest` (as canonical JSON) into `folder`, each
-  /// atomically, so a complete-looking manifest implies complete tables.
-  public func write(to folder: URL, manifest: JSONValue) throws {
+  /// Writes points.csv, results.csv and then `manifest` (as canonical JSON, with the two
+  /// files' sizes, rows and SHA-256 under `files`) into `folder`, each atomically, so a
+  /// manifest that matches the tables implies complete tables.
+  /// - Throws: ``IOFailure``.
+  public func write(to folder: URL, manifest: [String: JSONValue]) throws {
     let order = points.keys.sorted()
-    try AtomicFile.write(
+    let pointsRecord = try AtomicFile.write(
       pointsHeader + "\n" + order.map { points[$0]! }.joined(),
       to: folder.appendingPathComponent(Self.pointsFile))
-    try AtomicFile.write(
+    let resultsRecord = try AtomicFile.write(
       Self.resultsHeader + "\n" + order.map { results[$0] ?? "" }.joined(),
       to: folder.appendingPathComponent(Self.resultsFile))
-    try AtomicFile.write(canonicalJSON(manifest) + "\n", to: folder.appendingPathComponent(Self.manifestFile))
+    var manifest = manifest
+    manifest[FileRecord.manifestKey] = FileRecord.table([pointsRecord, resultsRecord])
+    try AtomicFile.write(canonicalJSON(.object(manifest)) + "\n", to: folder.appendingPathComponent(Self.manifestFile))
   }
 }

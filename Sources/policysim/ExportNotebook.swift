@@ -14,7 +14,8 @@ extension PolicySim {
         `parameters`) set to these folders, written relative to the notebook so the two can \
         move together.
 
-        Exit status: 0 success; 64 bad arguments; 65 a folder or file is missing.
+        Exit status: 0 success; 64 bad arguments; 65 a results file is missing or damaged; \
+        66 a folder is missing; 74 the notebook cannot be written.
 
         Example: policysim export-notebook results/tier3 results/baseline --out compare.ipynb
         """)
@@ -36,14 +37,13 @@ extension PolicySim {
     }
 
     func run() throws {
+      try withFailureReport { try export() }
+    }
+
+    private func export() throws {
       let urls = folders.map { URL(fileURLWithPath: $0) }
       let kind = self.kind ?? (urls.count > 1 ? .compare : Self.isSweep(urls[0]) ? .sweep : .run)
-      do {
-        for url in urls { try Self.check(url, holds: kind) }
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      }
+      for url in urls { try Self.check(url, holds: kind) }
       let file = out.map { URL(fileURLWithPath: $0) } ?? urls[0].appendingPathComponent("\(kind.rawValue).ipynb")
       let notebook = kind.notebook(results: urls.map { $0.path(relativeTo: file.deletingLastPathComponent()) })
       try AtomicFile.write(notebook.json, to: file)
@@ -57,9 +57,8 @@ extension PolicySim {
     /// Fails with a one-line error unless `folder` has the files the notebook reads.
     private static func check(_ folder: URL, holds kind: AnalysisNotebook) throws {
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-        throw ResultsError(folder.path, "no such folder")
-      }
+      let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder)
+      guard exists, isFolder.boolValue else { throw IOFailure("read", folder.path, code: exists ? ENOTDIR : ENOENT) }
       guard kind == .sweep else {
         _ = try RunResults(folder: folder)
         return
