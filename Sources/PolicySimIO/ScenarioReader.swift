@@ -137,7 +137,7 @@ struct ScenarioReader {
       let distribution = try DistributionSpec.decode(value, at: path, file: file)
       let mean = distribution.mean, sd = distribution.variance.squareRoot()
       guard mean.isFinite, sd.isFinite else {
-        report(path, "expected a distribution with a finite mean and variance, found \(value.summary) with mean \(CSVTable.number(mean)) and sd \(CSVTable.number(sd))")
+        report(path, "expected a distribution with a finite mean and variance, found \(value.distributionSummary) with mean \(mean.shortText) and sd \(sd.shortText)")
         return nil
       }
       if let support, !support.contains(mean) {
@@ -145,7 +145,7 @@ struct ScenarioReader {
         return nil
       }
       guard abs(mean) <= InputLimits.magnitude, sd <= InputLimits.magnitude else {
-        let found = value.isNumber ? value.summary : "\(value.summary) with mean \(CSVTable.number(mean)) and sd \(CSVTable.number(sd))"
+        let found = value.isNumber ? value.summary : "\(value.distributionSummary) with mean \(mean.shortText) and sd \(sd.shortText)"
         report(path, "expected a mean and sd of magnitude at most 1e12 (policysim's largest number), found \(found)")
         return nil
       }
@@ -161,4 +161,15 @@ struct ScenarioReader {
 
 extension JSONValue {
   var isNumber: Bool { if case .number = self { return true } else { return false } }
+
+  /// "a lognormal distribution" for a distribution object, else ``summary``.
+  var distributionSummary: String {
+    if case .object(let members) = self, case .string(let name)? = members["dist"] { return "a \(name) distribution" }
+    return summary
+  }
+}
+
+extension Double {
+  /// Three significant digits, for messages ("6.57e+12", "0.25", "inf").
+  var shortText: String { isNaN ? "nan" : isFinite ? String(format: "%.3g", self) : "\(self)" }
 }
