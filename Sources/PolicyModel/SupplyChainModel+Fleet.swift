@@ -61,7 +61,7 @@ extension SupplyChainModel {
       guard value > 0 else { continue }
       for (sku, chip) in scenario.chips.enumerated() where inventory[source.rawValue][sku] > 0 && backlog[role.rawValue] > 0 {
         let perUnit = chip.h100Equivalents * value
-        let units = min(inventory[source.rawValue][sku], Int((backlog[role.rawValue] / perUnit).rounded(.up)))
+        let units = min(inventory[source.rawValue][sku], Int(saturating: (backlog[role.rawValue] / perUnit).rounded(.up)))
         inventory[source.rawValue][sku] -= units
         deploy(units, into: Fleet.Cell(source: source, role: role, sku: sku), day: day, in: &simulation)
         backlog[role.rawValue] = max(0, backlog[role.rawValue] - Double(units) * perUnit)

@@ -59,7 +59,7 @@ extension SupplyChainModel {
       let stream = streams.gray
       // Tier 2 caps bound what the route's hubs may receive this month, in H100e.
       var capLeft = regime.tier2CapH100ePerYear.map { channel.tier2Hubs > 0 ? channel.tier2Hubs * $0 / 12 : .infinity } ?? .infinity
-      for _ in 0..<stream.poisson(mean: channel.lotsPerMonth * grayMarketMultiplier) {
+      for _ in 0..<stream.poisson(mean: min(channel.lotsPerMonth * grayMarketMultiplier, 10_000)) {  // the documented lots-per-month cap
         let day = start + stream.uniform() * length
         let units = Int(size.sample(using: stream).rounded())
         let pick = grayMixTable[index].map { Int($0.sample(using: stream)) } ?? 0
