@@ -11,9 +11,9 @@ extension SupplyChainModel {
     let sku = skuIndex[line.product(on: date(atDay: day))]!
     let chip = scenario.chips[sku]
     let growth = pow(drawn.waferStartsGrowthPerYear, Double(month) / 12)
-    let wafers = Int((drawn.waferStartsPerMonth * growth * drawn.aiShare).rounded())
+    let wafers = Int(saturating: (drawn.waferStartsPerMonth * growth * drawn.aiShare).rounded())
     let gross = WaferGeometry.grossDies(dieAreaMm2: chip.dieAreaMm2 / Double(chip.diesPerPackage))
-    let good = streams.domestic.binomial(trials: wafers * gross, probability: currentYield(month: month))
+    let good = streams.domestic.binomial(trials: Int(saturating: Double(wafers) * Double(gross)), probability: currentYield(month: month))
     period.waferStarts += wafers
     simulation.schedule(.wafersOut(sku: sku, goodDies: good), at: day + drawn.cycleTimeDays)
   }
@@ -26,7 +26,7 @@ extension SupplyChainModel {
     let monthsIn = date(atDay: monthStartDays[month]).timeIntervalSince(begins) / (30.4375 * 86_400)
     guard monthsIn >= 0 else { return 0 }
     let fraction = ramp.rampMonths > 0 ? min(1, (monthsIn + 1) / ramp.rampMonths) : 1
-    return Int((drawn.hbmStacksPerMonth * fraction).rounded())
+    return Int(saturating: (drawn.hbmStacksPerMonth * fraction).rounded())
   }
 
   /// Packages this month's dies, product by product in schedule order, fab dies before banked
@@ -34,7 +34,7 @@ extension SupplyChainModel {
   mutating func packageDies(month: Int) {
     guard let line = scenario.domestic, let drawn = parameters.domestic else { return }
     let growth = pow(drawn.packagingCapacityGrowthPerYear, Double(month) / 12)
-    var capacity = Int((drawn.packagingCapacityPerMonth * growth).rounded())
+    var capacity = Int(saturating: (drawn.packagingCapacityPerMonth * growth).rounded())
     var seen = Set<Int>()
     for product in line.products {
       let sku = skuIndex[product.sku]!

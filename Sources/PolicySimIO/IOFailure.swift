@@ -29,7 +29,7 @@ public struct IOFailure: Error, CustomStringConvertible, Sendable {
   /// any other failure is exit status 74 (EX_IOERR).
   public var isMissingInput: Bool { [ENOENT, ENOTDIR, EACCES, EISDIR, ELOOP, ENAMETOOLONG].contains(code) && action == "read" }
 
-  public var description: String { "policysim: cannot \(action) \(path): \(String(cString: strerror(code)))" }
+  public var description: String { "policysim: cannot \(action) \(path): \(String(cString: strerror(code)))".oneLine }
 
   private static func posixCode(of error: any Error) -> Int32 {
     let bridged = error as NSError

@@ -200,5 +200,5 @@ public final class RunFolder {
 /// `--out` cannot be used: it is not a run folder, or another run holds it (exit status 64).
 public struct RunFolderRefusal: Error, CustomStringConvertible {
   public let description: String
-  init(_ description: String) { self.description = description }
+  init(_ description: String) { self.description = description.oneLine }
 }

@@ -106,5 +106,5 @@ public struct SweepJournalError: Error, CustomStringConvertible {
     self.init(file: file, problem: "the journal belongs to a different sweep (\(difference)); use another --out or delete the folder to start afresh")
   }
 
-  public var description: String { "\(file): error: \(problem)" }
+  public var description: String { "\(file): error: \(problem)".oneLine }
 }

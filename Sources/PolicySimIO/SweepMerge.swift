@@ -106,5 +106,5 @@ public enum SweepMerge {
 /// Sweep outputs could not be merged or analysed; the message is one line naming the file or point.
 public struct SweepOutputError: Error, CustomStringConvertible {
   public let description: String
-  init(_ description: String) { self.description = description }
+  init(_ description: String) { self.description = description.oneLine }
 }

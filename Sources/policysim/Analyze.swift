@@ -34,7 +34,7 @@ extension PolicySim {
     var resamples: Int = 1_000
 
     func validate() throws {
-      if !(1...100_000).contains(resamples) { throw usageError("--resamples: expected a number in [1, 100000], found \(resamples)") }
+      if !(1...100_000).contains(resamples) { throw ValidationError("--resamples: expected a number in [1, 100000], found \(resamples)") }
     }
 
     func run() throws {

@@ -44,10 +44,10 @@ func reported(_ error: any Error) -> any Error {
     return ExitStatus.invalidInput
   case let failure as ReplicationError:
     let seed = Signals.seed.map { " (seed \($0))" } ?? ""
-    printError("policysim: replication \(failure.replication)\(seed) failed: \(failure.underlying)")
+    printError("policysim: replication \(failure.replication)\(seed) failed: \(failure.underlying)".oneLine)
     return ExitStatus.runtimeFailure
   default:
-    printError("policysim: internal error (a bug; please report this line): \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+    printError("policysim: internal error (a bug; please report this line): \(error)".oneLine)
     return ExitStatus.runtimeFailure
   }
 }

@@ -69,9 +69,9 @@ extension PolicySim {
       try checkRuns(runs)
       try checkSeed(seed)
       if let threads, !(1...InputLimits.threads).contains(threads) {
-        throw usageError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
+        throw ValidationError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
       }
-      if gzip && !perRun { throw usageError("--gzip compresses runs.csv; add --per-run") }
+      if gzip && !perRun { throw ValidationError("--gzip compresses runs.csv; add --per-run") }
       _ = try parseOverrides(overrides)
     }
 
@@ -144,7 +144,7 @@ extension PolicySim {
         runs: runs, months: loaded.model.months, metrics: loaded.metricNames.count, perRun: perRun, compressed: gzip)
       guard !force, let excess = estimate.excess else { return }
       if self.runs != nil {
-        throw usageError("--runs \(runs): \(excess); use fewer runs or --force")
+        throw ValidationError("--runs \(runs): \(excess); use fewer runs or --force")
       }
       throw ScenarioIssue(file: scenario, path: JSONPath.root.appending("runs"), message: "\(runs) runs: \(excess); use fewer runs (--runs) or --force")
     }
@@ -164,20 +164,14 @@ extension PolicySim {
 /// `--runs` within 1 ... ``InputLimits/runs``.
 func checkRuns(_ runs: Int?) throws {
   if let runs, !(1...InputLimits.runs).contains(runs) {
-    throw usageError("--runs: expected a number in [1, \(InputLimits.runs)], found \(runs)")
+    throw ValidationError("--runs: expected a number in [1, \(InputLimits.runs)], found \(runs)")
   }
 }
 
 /// `--seed` at most 2^53 - 1, which the manifest's JSON number holds exactly.
 func checkSeed(_ seed: UInt64?) throws {
   if let seed, seed > 9_007_199_254_740_991 {
-    throw usageError("--seed: expected a number in [0, 9007199254740991] (2^53 - 1, which JSON holds exactly), found \(seed)")
+    throw ValidationError("--seed: expected a number in [0, 9007199254740991] (2^53 - 1, which JSON holds exactly), found \(seed)")
   }
 }
 
-/// A bad option, refused in one line (`Error: --runs: expected …`) with exit status 64;
-/// ArgumentParser's `ValidationError` would add the usage text.
-func usageError(_ message: String) -> ExitCode {
-  printError("Error: \(message)")
-  return ExitStatus.usage
-}

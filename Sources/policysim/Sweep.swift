@@ -68,7 +68,7 @@ extension PolicySim {
       try checkRuns(runs)
       try checkSeed(seed)
       if !(1...InputLimits.threads).contains(threads) {
-        throw usageError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
+        throw ValidationError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
       }
       if let shards, shards < 1 { throw ValidationError("--shards: expected a number >= 1, found \(shards)") }
       _ = try ShardAssignment.resolve(option: shard, shards: shards, environment: ProcessInfo.processInfo.environment)
@@ -91,7 +91,7 @@ extension PolicySim {
         points: plan.points.count, parameters: sweepSpec.parameters.count, runs: plan.runs, months: loaded.model.months,
         metrics: loaded.metricNames.count, rows: sweepSpec.metrics.count * sweepSpec.dates.count)
       if !force, let excess = estimate.excess {
-        throw usageError("sweep of \(plan.points.count) points x \(plan.runs) runs: \(excess); use fewer points or runs, or --force")
+        throw ValidationError("sweep of \(plan.points.count) points x \(plan.runs) runs: \(excess); use fewer points or runs, or --force")
       }
       var folder = URL(fileURLWithPath: out ?? "results/\(loaded.folderName)-sweep")
       if shard != .whole { folder.appendPathComponent("shard-\(shard.index)-of-\(shard.count)") }
