@@ -117,9 +117,18 @@ public struct RunResults {
     guard FileManager.default.fileExists(atPath: file.path) else {
       throw ResultsError(file.deletingLastPathComponent().path, "no \(file.lastPathComponent) here (expected the output folder of policysim run)")
     }
+    let data: Data
+    do {
+      data = try Data(contentsOf: file)
+    } catch {
+      throw IOFailure("read", file.path, error: error)
+    }
+    guard data.last == UInt8(ascii: "\n") else {
+      throw ResultsError(file.path, "\(data.isEmpty ? "empty" : "cut: its last line has no newline"); rerun the command that wrote it")
+    }
     let csv: NamedCSV
     do {
-      csv = try NamedCSV(url: file, delimiter: .comma, loadColumns: false)
+      csv = try NamedCSV(string: String(decoding: data, as: UTF8.self), delimiter: .comma, loadColumns: false)
     } catch {
       throw ResultsError(file.path, "not readable as CSV: \(error)")
     }

@@ -122,13 +122,8 @@ public struct SensitivityReport {
     }
   }
 
-  /// The data rows of a sweep CSV file, split into fields (sweep files never quote).
+  /// The data rows of a sweep CSV file, split into fields.
   private static func rows(_ folder: URL, _ name: String) throws -> [[String]] {
-    let url = folder.appendingPathComponent(name)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw SweepOutputError("\(url.path): error: missing; is \(folder.path) a finished sweep?")
-    }
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst()
-      .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    try SweepTables.lines(of: folder, name).rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
   }
 }

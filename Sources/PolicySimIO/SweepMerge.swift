@@ -39,8 +39,8 @@ public enum SweepMerge {
         identity = manifest
         firstFolder = folder.path
       }
-      let points = try lines(of: folder, SweepTables.pointsFile)
-      let results = try lines(of: folder, SweepTables.resultsFile)
+      let points = try SweepTables.lines(of: folder, SweepTables.pointsFile)
+      let results = try SweepTables.lines(of: folder, SweepTables.resultsFile)
       if tables == nil { tables = SweepTables(pointsHeader: String(points.header)) }
       guard points.header == tables!.pointsHeader, results.header == SweepTables.resultsHeader else {
         throw SweepOutputError("\(folder.path): error: points.csv or results.csv header differs from \(firstFolder)'s")
@@ -90,16 +90,6 @@ public enum SweepMerge {
     case .object?, .array?: return "different"
     case let value?: return value.summary
     }
-  }
-
-  private static func lines(of folder: URL, _ name: String) throws -> (header: Substring, rows: [Substring]) {
-    let url = folder.appendingPathComponent(name)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw SweepOutputError("\(url.path): error: missing; the shard has not finished")
-    }
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-    guard let header = lines.first else { throw SweepOutputError("\(url.path): error: expected a CSV header, found an empty file") }
-    return (header, Array(lines.dropFirst()))
   }
 }
 

@@ -22,6 +22,21 @@ public struct SweepTables {
 
   init(pointsHeader: String) { self.pointsHeader = pointsHeader }
 
+  /// The header and data lines of the sweep CSV file `name` in `folder` (sweep files never quote).
+  /// - Throws: ``SweepOutputError`` when the file is missing, empty, or cut (its last line has
+  ///   no newline).
+  static func lines(of folder: URL, _ name: String) throws -> (header: Substring, rows: [Substring]) {
+    let url = folder.appendingPathComponent(name)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw SweepOutputError("\(url.path): error: missing; is \(folder.path) a finished sweep or shard? (rerun its sweep command: it resumes from its journal)")
+    }
+    guard data.last == UInt8(ascii: "\n") else {
+      throw SweepOutputError("\(url.path): error: \(data.isEmpty ? "empty" : "cut: its last line has no newline"); rerun the sweep command that wrote it")
+    }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    return (lines[0], Array(lines.dropFirst()))
+  }
+
   /// The first field of a CSV line as a point number.
   static func point(ofLine line: Substring) -> Int? { Int(line.prefix { $0 != "," }) }
 
