@@ -1,18 +1,19 @@
 /// The peak memory and output size a run or sweep will need, estimated from its dimensions
 /// before it starts, so that one whose needs are beyond ``InputLimits`` is refused at once
-/// rather than failing hours later. The per-item sizes were measured on tier3 (README, Limits)
-/// and rounded up.
+/// rather than failing hours later. The sizes per item were fitted to tier3 (72 months × 20
+/// metrics) with `/usr/bin/time -v` (peak 80 MB at 2,000 runs, 274 MB at 10,000, 945 MB at
+/// 40,000) and its files (README, Limits), and rounded up: the estimate is 2-8% above them.
 public struct ResourceEstimate: Equatable, Sendable {
   public let memoryBytes: Double
   public let outputBytes: Double
 
   /// Memory per stored outcome value (the double, its row's share of array overhead and the
   /// statistics' working copies), and per replication besides (draws, scalars, their CSV rows).
-  static let bytesPerValue = 16.0, bytesPerReplication = 6_000.0, baseBytes = 80e6
+  static let bytesPerValue = 14.0, bytesPerReplication = 3_000.0, baseBytes = 40e6
   /// Text per runs.csv row, per summary or results row, per scalars/draws replication; the
   /// compression ratio of runs.csv.gz.
-  static let bytesPerRunsRow = 48.0, bytesPerSummaryRow = 140.0, outputBytesPerReplication = 2_500.0
-  static let gzipRatio = 0.15
+  static let bytesPerRunsRow = 46.0, bytesPerSummaryRow = 130.0, outputBytesPerReplication = 2_100.0
+  static let gzipRatio = 0.23
 
   /// `policysim run`: `runs` replications of `months` reports of `metrics` outcomes.
   public static func run(runs: Int, months: Int, metrics: Int, perRun: Bool, compressed: Bool) -> ResourceEstimate {

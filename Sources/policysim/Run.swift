@@ -119,7 +119,7 @@ extension PolicySim {
       progress.start("statistics", total: RunOutputs.cellCount(of: loaded), unit: "cells")
       let outputs = RunOutputs(scenario: loaded, seed: seed, results: results, threads: threads, progress: { progress.update($0) })
       progress.start("writing")
-      if perRun { progress.note(perRunName) }
+      if perRun { progress.note("\(perRunName) (flushing to disk)") }
       let perRunRecord = try writer?.finish()
       try outputs.write(into: folder, perRun: perRunRecord, manifest: [
         "toolVersion": .string(PolicySim.configuration.version),

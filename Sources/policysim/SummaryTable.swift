@@ -63,11 +63,12 @@ struct SummaryTable {
       lines.append(date + "  " + cells.map { $0.padding(toLength: 22, withPad: " ", startingAt: 0) }.joined())
     }
     if let d = depletion {
-      lines.append(String(format: "Stockpile ran out with demand unmet in %.0f%% of runs; median %@ [5%%: %@, 95%%: %@]", 100 * d.share, d.median, d.p05, d.p95))
+      lines.append(String(format: "Stockpile out with demand unmet in %.0f%% of runs; median %@ [5%% %@, 95%% %@]", 100 * d.share, d.median, d.p05, d.p95))
     } else {
       lines.append("Stockpile never ran out with demand unmet.")
     }
-    lines.append("Wrote \(folder): \(files.joined(separator: ", "))")
+    lines.append("Wrote \(files.joined(separator: ", "))")
+    lines.append("  in \(folder)")
     lines.append("Scenario SHA-256 \(s.sha256.prefix(12))…; seed \(outputs.seed); policysim \(PolicySim.configuration.version)")
     return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
   }

@@ -88,3 +88,40 @@ func interrupt() throws {
   #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.csv").path))
   #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
 }
+
+@Test("the terminal summary fits 100 columns; --format csv and json print the same cells for scripts")
+func summaryFormats() throws {
+  let dir = try scratch()
+  let table = try runPolicySim(["run", tier3, "--runs", "20", "--out", dir.appendingPathComponent("t").path])
+  #expect(table.status == 0, "\(table.stderr)")
+  let lines = table.stdout.split(separator: "\n")
+  #expect(lines.count == 12 && lines.filter { !$0.hasPrefix("  in ") }.allSatisfy { $0.count <= 100 }, "\(table.stdout)")
+  #expect(lines[1].hasPrefix("date        total                 nvidia                domestic              gray"))
+  #expect(lines[8].hasPrefix("Stockpile out with demand unmet in "))
+  let csv = try runPolicySim(["run", tier3, "--runs", "20", "--out", dir.appendingPathComponent("c").path, "--format", "csv"])
+  let rows = csv.stdout.split(separator: "\n")
+  #expect(rows.first == "date,metric,p05,p50,p95" && rows.count == 1 + 6 * 4)
+  #expect(rows[1].hasPrefix("2025-12-31,capacity_h100e,"))
+  let json = try runPolicySim(["run", tier3, "--runs", "20", "--out", dir.appendingPathComponent("j").path, "--format", "json"])
+  let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+  #expect(object["runs"] as? Int == 20 && (object["rows"] as? [Any])?.count == 24)
+  #expect((object["files"] as? [String]) == ["summary.csv", "scalars.csv", "draws.csv", "manifest.json"])
+  #expect((object["stockpileDepleted"] as? [String: Any])?["median"] is String)
+}
+
+@Test("out-of-range options are refused in one line with exit 64, before anything runs")
+func optionLimits() throws {
+  let dir = try scratch()
+  for (options, message) in [
+    (["--threads", "9223372036854775807"], "Error: --threads: expected a number in [1, 256], found 9223372036854775807\n"),
+    (["--runs", "0"], "Error: --runs: expected a number in [1, 10000000], found 0\n"),
+    (["--seed", "9007199254740992"], "Error: --seed: expected a number in [0, 9007199254740991] (2^53 - 1, which JSON holds exactly), found 9007199254740992\n"),
+    (["--gzip"], "Error: --gzip compresses runs.csv; add --per-run\n"),
+    (["--runs", "2000000"], "Error: --runs 2000000: needs about 43.2 GiB of memory, above the limit of 8 GiB; use fewer runs or --force\n"),
+    (["--runs", "300000", "--per-run"], "Error: --runs 300000: writes about 19.1 GiB of files, above the limit of 16 GiB; use fewer runs or --force\n"),
+  ] {
+    let result = try runPolicySim(["run", tier3, "--out", dir.appendingPathComponent("o").path] + options)
+    #expect(result.status == 64 && result.stderr == message, "\(options)")
+  }
+  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+}
