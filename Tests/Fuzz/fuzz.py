@@ -413,8 +413,8 @@ class Campaign:
                 self.record("run", arguments, found, [path], work)
             elif result[0] == 70:  # documented, but a replication failed: a model defect to list
                 self.record("exit 70", arguments, [result[3].strip()], [path], work, finding=False)
-                for leftover in leftovers(work):
-                    shutil.rmtree(leftover, ignore_errors=True) if os.path.isdir(leftover) else os.unlink(leftover)
+            for leftover in leftovers(work):  # reported above; start the next input clean
+                shutil.rmtree(leftover, ignore_errors=True) if os.path.isdir(leftover) else os.unlink(leftover)
             shutil.rmtree(out, ignore_errors=True)
 
     def run(self, jobs):
