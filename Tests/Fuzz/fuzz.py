@@ -317,6 +317,7 @@ class Campaign:
         self.counts = {"inputs": 0, "accepted": 0, "ran": 0, "findings": 0}
         self.statuses = {}
         self.slowest = 0.0
+        self.reported = time.monotonic()
         self.scenarios = {name: open(os.path.join(ROOT, "Scenarios", name)).read()
                           for name in sorted(os.listdir(os.path.join(ROOT, "Scenarios"))) if name.endswith(".json")}
 
@@ -378,8 +379,19 @@ class Campaign:
                     open(os.path.join(work, name), "w").write(text)
                 mutants = self.batch(rng, work)
                 self.round(rng, mutants, work)
+                self.report_progress()
         finally:
             shutil.rmtree(root, ignore_errors=True)
+
+    def report_progress(self):
+        """A line every five minutes, so a long campaign shows it is alive."""
+        with self.lock:
+            now = time.monotonic()
+            if now - self.reported < 300:
+                return
+            self.reported = now
+            c = dict(self.counts)
+        print("... %d inputs, %d run, %d findings" % (c["inputs"], c["ran"], c["findings"]), flush=True)
 
     def round(self, rng, mutants, work):
         plain = [m for m in mutants if not m[1]]
