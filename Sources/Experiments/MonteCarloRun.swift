@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PolicyModel
 
 /// Runs replications of a scenario in parallel and gathers them in replication order.
@@ -42,6 +43,7 @@ public struct MonteCarloRun: Sendable {
       while let range = slots.take(block) {
         for replication in range {
           ReplicationInProgress.set(replication)
+          TestTrap.check(replication)
           let result = Result { try scenario.runReplication(seed: seed, replication: replication) }
             .mapError { ReplicationError(replication: replication, underlying: $0) }
           ReplicationInProgress.set(nil)
@@ -61,4 +63,19 @@ public struct ReplicationError: Error, CustomStringConvertible {
   public let replication: Int
   public let underlying: any Error
   public var description: String { "replication \(replication): \(underlying)" }
+}
+
+/// A test hook of debug builds: `POLICYSIM_TEST_TRAP_REPLICATION=N` makes replication N trap, as
+/// a defect in the model would, so a test can check what the user sees. Compiled out of release
+/// builds.
+enum TestTrap {
+  #if DEBUG
+    private static let replication = ProcessInfo.processInfo.environment["POLICYSIM_TEST_TRAP_REPLICATION"].flatMap { Int($0) }
+  #endif
+
+  static func check(_ replication: Int) {
+    #if DEBUG
+      if replication == self.replication { fatalError("POLICYSIM_TEST_TRAP_REPLICATION") }
+    #endif
+  }
 }

@@ -181,3 +181,17 @@ func scenarioNameSanitised() throws {
   #expect(process.terminationStatus == 0)
   #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("results").path) == ["x-y-z"])
 }
+
+@Test("a replication that traps ends the run with one line naming it and the seed, exit 70, no temporaries, the previous result kept")
+func trappedReplication() throws {
+  let dir = try scratch()
+  let out = dir.appendingPathComponent("out")
+  #expect(try runPolicySim(["run", tier3, "--runs", "10", "--seed", "1", "--out", out.path, "--quiet"]).status == 0)
+  let result = try runPolicySim(
+    ["run", tier3, "--runs", "50", "--seed", "7", "--threads", "2", "--out", out.path, "--quiet", "--per-run"],
+    environment: ["POLICYSIM_TEST_TRAP_REPLICATION": "37", "SWIFT_BACKTRACE": "enable=no"])
+  #expect(result.status == 70)
+  #expect(result.stderr.hasSuffix("policysim: replication 37 (seed 7) failed on an internal error (a bug; please report this line with the scenario); no result was written\n"), "\(result.stderr)")
+  #expect(try completeResult(in: out) == 1)
+  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { !$0.hasPrefix("check-") } == ["out"])
+}
