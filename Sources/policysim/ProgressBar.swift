@@ -23,12 +23,6 @@ final class ProgressBar: @unchecked Sendable {
     self.timer = timer
   }
 
-  /// A bar counting `unit` (replications by default), in one phase.
-  convenience init(total: Int, enabled: Bool, unit: String = "runs") {
-    self.init(enabled: enabled)
-    start("running", total: total, unit: unit)
-  }
-
   /// Starts phase `name`, counting `total` `unit`s (0: no bar, only the elapsed time).
   func start(_ name: String, total: Int = 0, unit: String = "") {
     lock.lock()

@@ -95,7 +95,9 @@ extension PolicySim {
       }
       var folder = URL(fileURLWithPath: out ?? "results/\(loaded.folderName)-sweep")
       if shard != .whole { folder.appendPathComponent("shard-\(shard.index)-of-\(shard.count)") }
-      let progress = ProgressBar(total: shard.points(among: plan.points.count).count, enabled: !quiet, unit: "points")
+      let progress = ProgressBar(enabled: !quiet)
+      defer { progress.finish() }
+      progress.start("sweeping", total: shard.points(among: plan.points.count).count, unit: "points")
       let started = Date()
       let counts: (resumed: Int, ran: Int)
       do {
