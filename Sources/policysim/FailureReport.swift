@@ -18,30 +18,16 @@ func withFailureReport(seed: UInt64? = nil, _ body: () throws -> Void) throws {
 
 /// Prints `error` as one line (or one per scenario problem) and returns the exit to throw.
 func reported(_ error: any Error) -> any Error {
+  let status: ExitCode
   switch error {
   case is ExitCode, is CleanExit, is ValidationError:
     return error
   case let failure as IOFailure:
-    printError(failure.description)
-    return failure.isMissingInput ? ExitStatus.noInput : ExitStatus.ioError
-  case let refusal as RunFolderRefusal:
-    printError(refusal.description)
-    return ExitStatus.usage
-  case let issues as ScenarioIssues:
-    printError(issues.description)
-    return ExitStatus.invalidInput
-  case let issue as ScenarioIssue:
-    printError(issue.description)
-    return ExitStatus.invalidInput
-  case let damaged as ResultsError:
-    printError(damaged.description)
-    return ExitStatus.invalidInput
-  case let damaged as SweepOutputError:
-    printError(damaged.description)
-    return ExitStatus.invalidInput
-  case let journal as SweepJournalError:
-    printError(journal.description)
-    return ExitStatus.invalidInput
+    status = failure.isMissingInput ? ExitStatus.noInput : ExitStatus.ioError
+  case is RunFolderRefusal:
+    status = ExitStatus.usage
+  case is ScenarioIssues, is ScenarioIssue, is ResultsError, is SweepOutputError, is SweepJournalError:
+    status = ExitStatus.invalidInput
   case let failure as ReplicationError:
     let seed = Signals.seed.map { " (seed \($0))" } ?? ""
     printError("policysim: replication \(failure.replication)\(seed) failed: \(failure.underlying)".oneLine)
@@ -50,4 +36,6 @@ func reported(_ error: any Error) -> any Error {
     printError("policysim: internal error (a bug; please report this line): \(error)".oneLine)
     return ExitStatus.runtimeFailure
   }
+  printError("\(error)")
+  return status
 }

@@ -51,12 +51,23 @@ private func completeResult(in folder: URL) throws -> Int? {
   return manifest["seed"] as? Int
 }
 
-@Test("a kill at each step of the commit leaves the complete previous result or the complete new one", arguments: ["exchange", "exchanged", "committed"])
-func killAtCommitStep(step: String) throws {
+/// A scratch folder holding `out`, a complete result of `runs` runs at `seed`.
+private func folderWithResult(seed: Int = 1, runs: Int = 10) throws -> (dir: URL, out: URL) {
   let dir = try scratch()
   let out = dir.appendingPathComponent("out")
-  let first = try runPolicySim(["run", tier3, "--runs", "20", "--seed", "1", "--out", out.path, "--quiet", "--per-run"])
+  let first = try runPolicySim(["run", tier3, "--runs", String(runs), "--seed", String(seed), "--out", out.path, "--quiet"])
   #expect(first.status == 0, "\(first.stderr)")
+  return (dir, out)
+}
+
+/// What `dir` holds besides the folders `completeResult` draws its check charts into.
+private func entries(of dir: URL) throws -> [String] {
+  try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { !$0.hasPrefix("check-") }
+}
+
+@Test("a kill at each step of the commit leaves the complete previous result or the complete new one", arguments: ["exchange", "exchanged", "committed"])
+func killAtCommitStep(step: String) throws {
+  let (dir, out) = try folderWithResult(runs: 20)
   let log = dir.appendingPathComponent("stderr")
   let second = try start(
     ["run", tier3, "--runs", "30", "--seed", "2", "--out", out.path, "--quiet"],
@@ -70,14 +81,12 @@ func killAtCommitStep(step: String) throws {
   let third = try runPolicySim(["run", tier3, "--runs", "10", "--seed", "3", "--out", out.path, "--quiet"])
   #expect(third.status == 0, "\(third.stderr)")
   #expect(try completeResult(in: out) == 3)
-  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { !$0.hasPrefix("check-") } == ["out", "stderr"])
+  #expect(try entries(of: dir) == ["out", "stderr"])
 }
 
 @Test("a kill at any moment of a run leaves the complete previous result or the complete new one")
 func killAtRandomMoments() throws {
-  let dir = try scratch()
-  let out = dir.appendingPathComponent("out")
-  #expect(try runPolicySim(["run", tier3, "--runs", "20", "--seed", "1", "--out", out.path, "--quiet"]).status == 0)
+  let (dir, out) = try folderWithResult(runs: 20)
   var seen: Set<Int> = []
   for delay in stride(from: 0.05, through: 2.5, by: 0.35) {
     let log = dir.appendingPathComponent("stderr")
@@ -109,9 +118,7 @@ func concurrentRunRefused() throws {
 @Test("SIGINT and SIGTERM end a run with 130 and 143, remove the partial folder and keep the previous result",
   arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
 func interruptKeepsPrevious(signal: Int32, status: Int32) throws {
-  let dir = try scratch()
-  let out = dir.appendingPathComponent("out")
-  #expect(try runPolicySim(["run", tier3, "--runs", "10", "--seed", "1", "--out", out.path, "--quiet"]).status == 0)
+  let (dir, out) = try folderWithResult()
   let log = dir.appendingPathComponent("stderr")
   let run = try start(["run", tier3, "--runs", "200000", "--seed", "2", "--out", out.path, "--quiet", "--per-run"], stderr: log)
   Thread.sleep(forTimeInterval: 1.5)
@@ -119,14 +126,12 @@ func interruptKeepsPrevious(signal: Int32, status: Int32) throws {
   run.waitUntilExit()
   #expect(run.terminationReason == .exit && run.terminationStatus == status)
   #expect(try completeResult(in: out) == 1)
-  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { !$0.hasPrefix("check-") } == ["out", "stderr"])
+  #expect(try entries(of: dir) == ["out", "stderr"])
 }
 
 @Test("a write that fails midway (file size limit, as on a full disk) is one line naming the file, exit 74; the previous result stays")
 func writeFailure() throws {
-  let dir = try scratch()
-  let out = dir.appendingPathComponent("out")
-  #expect(try runPolicySim(["run", tier3, "--runs", "10", "--seed", "1", "--out", out.path, "--quiet"]).status == 0)
+  let (dir, out) = try folderWithResult()
   let script = "trap '' XFSZ; ulimit -f 2000; exec \"$0\" run \(tier3) --runs 200 --seed 2 --out \(out.path) --quiet --per-run"
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -139,7 +144,7 @@ func writeFailure() throws {
   #expect(process.terminationStatus == 74)
   #expect(try String(contentsOf: log, encoding: .utf8) == "policysim: cannot write \(out.path)/runs.csv: File too large\n")
   #expect(try completeResult(in: out) == 1)
-  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { !$0.hasPrefix("check-") } == ["out", "stderr"])
+  #expect(try entries(of: dir) == ["out", "stderr"])
 }
 
 @Test("--out naming a file, or a folder that holds other things, is refused in one line")
@@ -184,14 +189,12 @@ func scenarioNameSanitised() throws {
 
 @Test("a replication that traps ends the run with one line naming it and the seed, exit 70, no temporaries, the previous result kept")
 func trappedReplication() throws {
-  let dir = try scratch()
-  let out = dir.appendingPathComponent("out")
-  #expect(try runPolicySim(["run", tier3, "--runs", "10", "--seed", "1", "--out", out.path, "--quiet"]).status == 0)
+  let (dir, out) = try folderWithResult()
   let result = try runPolicySim(
     ["run", tier3, "--runs", "50", "--seed", "7", "--threads", "2", "--out", out.path, "--quiet", "--per-run"],
     environment: ["POLICYSIM_TEST_TRAP_REPLICATION": "37", "SWIFT_BACKTRACE": "enable=no"])
   #expect(result.status == 70)
   #expect(result.stderr.hasSuffix("policysim: replication 37 (seed 7) failed on an internal error (a bug; please report this line with the scenario); no result was written\n"), "\(result.stderr)")
   #expect(try completeResult(in: out) == 1)
-  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { !$0.hasPrefix("check-") } == ["out"])
+  #expect(try entries(of: dir) == ["out"])
 }
