@@ -129,11 +129,11 @@ public final class RunFolder {
   /// another run removed it between the two steps.
   private func lockStaging() throws {
     for _ in 0..<5 {
-      if mkdir(staging.path, 0o755) != 0 && errno != EEXIST { throw IOFailure.fromErrno("create", staging.path) }
+      if mkdir(staging.path, 0o755) != 0 && errno != EEXIST { throw IOFailure.fromErrno("write", target.path) }
       let opened = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
       if opened < 0 {
         if errno == ENOENT { continue }
-        throw IOFailure.fromErrno("create", staging.path)
+        throw IOFailure.fromErrno("write", target.path)
       }
       guard flock(opened, LOCK_EX | LOCK_NB) == 0 else {
         close(opened)
