@@ -125,3 +125,25 @@ func optionLimits() throws {
   }
   #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
 }
+
+@Test("runs.csv.gz holds exactly runs.csv, and is byte-identical at 1 and 2 threads")
+func compressedRunsDeterministic() throws {
+  let dir = try scratch()
+  var files: [Data] = []
+  for (threads, gzip) in [("1", true), ("2", true), ("2", false)] {
+    let out = dir.appendingPathComponent("t\(threads)\(gzip)")
+    let result = try runPolicySim(["run", tier3, "--runs", "30", "--threads", threads, "--out", out.path, "--quiet", "--per-run"] + (gzip ? ["--gzip"] : []))
+    #expect(result.status == 0, "\(result.stderr)")
+    files.append(try Data(contentsOf: out.appendingPathComponent(gzip ? "runs.csv.gz" : "runs.csv")))
+  }
+  #expect(files[0] == files[1])
+  #expect(files[0].prefix(2) == Data([0x1F, 0x8B]))
+  let unzipped = dir.appendingPathComponent("unzipped.csv")
+  try files[0].write(to: dir.appendingPathComponent("runs.csv.gz"))
+  let gunzip = Process()
+  gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+  gunzip.arguments = ["-c", "gzip -dc '\(dir.path)/runs.csv.gz' > '\(unzipped.path)'"]
+  try gunzip.run()
+  gunzip.waitUntilExit()
+  #expect(try Data(contentsOf: unzipped) == files[2])
+}
