@@ -16,6 +16,11 @@ public enum InputLimits {
   /// enough for any study, narrow enough that date arithmetic never leaves four-digit years.
   public static let dates: ClosedRange<String> = "1900-01-01"..."2299-12-31"
 
+  /// The largest magnitude of a value read back from a results file: far above anything the
+  /// model writes (its counts stop at 2^53), far enough below `Double.greatestFiniteMagnitude`
+  /// that chart axes rounded outward stay finite.
+  public static let resultMagnitude = 1e300
+
   /// The most replications of one run or sweep point (`runs`, `--runs`).
   public static let runs = 10_000_000
 

@@ -57,8 +57,8 @@ public struct RunResults {
         throw ResultsError(line, "expected a date YYYY-MM-DD from \(InputLimits.dates.lowerBound) to \(InputLimits.dates.upperBound), found \"\(row["date"] ?? "")\"")
       }
       func number(_ column: String) throws -> Double {
-        guard let value = row[column].flatMap(CSVTable.finiteNumber) else {
-          throw ResultsError(line, "expected a finite number in \(column), found \"\(row[column] ?? "")\"")
+        guard let value = row[column].flatMap(CSVTable.finiteNumber), abs(value) <= InputLimits.resultMagnitude else {
+          throw ResultsError(line, "expected a finite number of magnitude at most 1e300 in \(column), found \"\(row[column] ?? "")\"")
         }
         return value
       }
