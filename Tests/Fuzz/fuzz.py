@@ -333,7 +333,10 @@ class Campaign:
         folder = os.path.join(self.findings, "%s-%d-%d" % ("finding" if finding else "exit70", self.seed, index))
         os.makedirs(folder, exist_ok=True)
         for path in files:
-            shutil.copy(path, folder)
+            if os.path.isdir(path):
+                shutil.copytree(path, os.path.join(folder, os.path.basename(path)), dirs_exist_ok=True)
+            else:
+                shutil.copy(path, folder)
         shown = [os.path.join(folder, os.path.basename(a)) if a in files else a for a in arguments]
         open(os.path.join(folder, "README"), "w").write(
             "%s: %s\npolicysim %s\n(extends resolve against Scenarios/: copy the shipped scenarios beside the file)\n"
@@ -383,6 +386,37 @@ class Campaign:
         finally:
             shutil.rmtree(root, ignore_errors=True)
 
+    def damaged_results(self, rng, out, work):
+        """Damages a copy of a run's results (a number, a date, a cut, garbage), re-records the
+        manifest most of the time so content checks are reached, and draws it with plot."""
+        damaged = os.path.join(work, "damaged")
+        shutil.rmtree(damaged, ignore_errors=True)
+        shutil.copytree(out, damaged)
+        name = rng.choice(["summary.csv", "summary.csv", "scalars.csv", "manifest.json"])
+        path = os.path.join(damaged, name)
+        text = open(path).read()
+        if rng.random() < 0.6:
+            literals = [m.span() for m in re.finditer(r"(?<=[,:])-?\d[\d.e+-]*|\d{4}-\d\d-\d\d", text)]
+            if literals:
+                start, end = rng.choice(literals)
+                text = text[:start] + str(rng.choice(EXTREMES + DATES + ["nan", "1e999", "-inf", ""])) + text[end:]
+        else:
+            text = mutate_text(rng, text)
+        with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
+            handle.write(text)
+        if name != "manifest.json" and rng.random() < 0.7:
+            try:
+                remanifest(damaged, [name])
+            except (ValueError, KeyError):
+                pass
+        arguments = ["plot", damaged, "--out", os.path.join(damaged, "charts")]
+        result = execute(self.binary, arguments, work, 30)
+        found = problems(result, {0, 65, 66}, work)
+        if found:
+            self.record("plot", ["plot", damaged], found, [damaged], work)
+        with self.lock:
+            self.counts["plots"] = self.counts.get("plots", 0) + 1
+
     def report_progress(self):
         """A line every five minutes, so a long campaign shows it is alive."""
         with self.lock:
@@ -425,6 +459,8 @@ class Campaign:
                 self.record("run", arguments, found, [path], work)
             elif result[0] == 70:  # documented, but a replication failed: a model defect to list
                 self.record("exit 70", arguments, [result[3].strip()], [path], work, finding=False)
+            if result[0] == 0 and os.path.isdir(out) and rng.random() < 0.2:
+                self.damaged_results(rng, out, work)
             for leftover in leftovers(work):  # reported above; start the next input clean
                 shutil.rmtree(leftover, ignore_errors=True) if os.path.isdir(leftover) else os.unlink(leftover)
             shutil.rmtree(out, ignore_errors=True)
@@ -435,11 +471,11 @@ class Campaign:
             for future in [pool.submit(self.job, n) for n in range(jobs)]:
                 future.result()
         c = self.counts
-        print("campaign seed %d: %d inputs in %.0f s; %d accepted, %d run (exit statuses %s, slowest %.1f s); "
-              "%d findings; %d failed replications (exit 70) saved in %s"
+        print("campaign seed %d: %d inputs in %.0f s; %d accepted, %d run (exit statuses %s, slowest %.1f s), "
+              "%d damaged results plotted; %d findings; %d failed replications (exit 70) saved in %s"
               % (self.seed, c["inputs"], time.monotonic() - started, c["accepted"], c["ran"],
-                 dict(sorted((str(k), v) for k, v in self.statuses.items())), self.slowest, c["findings"],
-                 c.get("failed replications", 0), self.findings))
+                 dict(sorted((str(k), v) for k, v in self.statuses.items())), self.slowest, c.get("plots", 0),
+                 c["findings"], c.get("failed replications", 0), self.findings))
         return 1 if c["findings"] else 0
 
 
