@@ -42,6 +42,11 @@ public final class RunFolder {
     for name in try contents(of: staging) {
       try? FileManager.default.removeItem(at: staging.appendingPathComponent(name))  // a killed run's
     }
+    // A run killed between the two renames of the fallback left the previous result aside.
+    let aside = Self.aside(of: target)
+    if FileManager.default.fileExists(atPath: aside.path) {
+      if FileManager.default.fileExists(atPath: target.path) { try? FileManager.default.removeItem(at: aside) } else { _ = rename(aside.path, target.path) }
+    }
   }
 
   deinit {
@@ -175,19 +180,25 @@ public final class RunFolder {
     }
   }
 
+  /// Where the fallback of ``exchange(_:_:)`` moves the previous result: `.NAME.previous`.
+  private static func aside(of target: URL) -> URL {
+    target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous")
+  }
+
   /// Swaps two folders atomically (Linux `renameat2`, found at run time); where the file system
   /// cannot, moves `to` aside to `.NAME.previous` and renames `from` into place.
   private static func exchange(_ from: URL, _ to: URL) throws {
     typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     let renameExchange: UInt32 = 2
-    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
+    if !RunFolderStep.withoutExchange, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
       let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
       if renameat2(AT_FDCWD, from.path, AT_FDCWD, to.path, renameExchange) == 0 { return }
       guard errno == EINVAL || errno == ENOSYS else { throw IOFailure.fromErrno("replace", to.path) }
     }
-    let aside = to.deletingLastPathComponent().appendingPathComponent(".\(to.lastPathComponent).previous")
+    let aside = Self.aside(of: to)
     try? FileManager.default.removeItem(at: aside)
     if rename(to.path, aside.path) != 0 { throw IOFailure.fromErrno("replace", to.path) }
+    RunFolderStep.pause("aside")
     if rename(from.path, to.path) != 0 {
       let failure = IOFailure.fromErrno("replace", to.path)
       _ = rename(aside.path, to.path)

@@ -84,6 +84,25 @@ func killAtCommitStep(step: String) throws {
   #expect(try entries(of: dir) == ["out", "stderr"])
 }
 
+@Test("without RENAME_EXCHANGE, a kill between the two renames leaves the previous result aside, which the next run restores before replacing it")
+func killInFallback() throws {
+  let (dir, out) = try folderWithResult(runs: 20)
+  let log = dir.appendingPathComponent("stderr")
+  let fallback = ["POLICYSIM_TEST_NO_EXCHANGE": "1"]
+  let second = try start(
+    ["run", tier3, "--runs", "30", "--seed", "2", "--out", out.path, "--quiet"],
+    environment: fallback.merging(["POLICYSIM_TEST_PAUSE_AT": "aside"]) { $1 }, stderr: log)
+  try wait(for: "paused at aside", in: log)
+  kill(second.processIdentifier, SIGKILL)
+  second.waitUntilExit()
+  #expect(try completeResult(in: out) == nil)
+  #expect(try completeResult(in: dir.appendingPathComponent(".out.previous")) == 1)
+  let third = try runPolicySim(["run", tier3, "--runs", "10", "--seed", "3", "--out", out.path, "--quiet"], environment: fallback)
+  #expect(third.status == 0, "\(third.stderr)")
+  #expect(try completeResult(in: out) == 3)
+  #expect(try entries(of: dir) == ["out", "stderr"])
+}
+
 @Test("a kill at any moment of a run leaves the complete previous result or the complete new one")
 func killAtRandomMoments() throws {
   let (dir, out) = try folderWithResult(runs: 20)
