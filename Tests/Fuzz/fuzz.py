@@ -295,11 +295,16 @@ def mutate_text(rng, text):
     return text[:at] + rng.choice(["\x00", "{", "]", ",", "\"", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace")]) + text[at:]
 
 
+HOSTILE = {"--runs": [0, -1, 2, 10 ** 7, 10 ** 7 + 1, 2 ** 63 - 1, 2 ** 64],  # no long runs: 30 s is for 1 replication
+           "--threads": [0, -1, 2, 256, 257, 2 ** 63 - 1],
+           "--seed": [-1, 0, 2 ** 53 - 1, 2 ** 53, 2 ** 64 - 1, 2 ** 64]}
+
+
 def hostile_options(rng):
     options = []
     if rng.random() < 0.15:
-        options += [rng.choice(["--runs", "--threads", "--seed"]), str(rng.choice(
-            [0, -1, 1, 2, 257, 10 ** 7, 10 ** 7 + 1, 2 ** 53, 2 ** 63 - 1, 2 ** 64 - 1]))]
+        option = rng.choice(sorted(HOSTILE))
+        options += [option, str(rng.choice(HOSTILE[option]))]
     if rng.random() < 0.1:
         options += ["--per-run"] + (["--gzip"] if rng.random() < 0.5 else [])
     return options
