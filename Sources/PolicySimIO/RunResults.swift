@@ -67,12 +67,16 @@ public struct RunResults {
       if let previous = q.dates.last, previous >= date {
         throw ResultsError(line, "expected dates in increasing order for \(metric), found \(text) after \(ISODay.string(previous))")
       }
+      let levels = try ["p05", "p25", "p50", "p75", "p95"].map(number)
+      guard zip(levels, levels.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+        throw ResultsError(line, "expected quantiles in order, p05 <= p25 <= p50 <= p75 <= p95, found \(levels.map(CSVTable.number).joined(separator: ", "))")
+      }
       q.dates.append(date)
-      q.p05.append(try number("p05"))
-      q.p25.append(try number("p25"))
-      q.p50.append(try number("p50"))
-      q.p75.append(try number("p75"))
-      q.p95.append(try number("p95"))
+      q.p05.append(levels[0])
+      q.p25.append(levels[1])
+      q.p50.append(levels[2])
+      q.p75.append(levels[3])
+      q.p95.append(levels[4])
       quantiles[metric] = q
     }
     guard let first = metrics.first, let dates = quantiles[first]?.dates else { throw ResultsError(summaryFile.path, "no rows") }

@@ -96,6 +96,7 @@ private func damagedResults(_ file: String, _ damage: (String) -> String) throws
     ("summary.csv", "nan", "expected a finite number of magnitude at most 1e300 in p50, found \"nan\""),
     ("summary.csv", "1e999", "expected a finite number of magnitude at most 1e300 in p50, found \"1e999\""),
     ("summary.csv", "max", "expected a finite number of magnitude at most 1e300 in p50, found \"1.7976931348623157e308\""),
+    ("summary.csv", "quantiles", "expected quantiles in order, p05 <= p25 <= p50 <= p75 <= p95, found 80, 1e+25, 100, 110, 120"),
     ("summary.csv", "order", "expected dates in increasing order for capacity_h100e, found 2026-02-28 after 2026-04-30"),
     ("summary.csv", "year", "expected a date YYYY-MM-DD from 1900-01-01 to 2299-12-31, found \"9999-12-31\""),
     ("scalars.csv", "day", "expected a day in [0, 120] or nothing, found \"1e300\""),
@@ -108,6 +109,7 @@ func damagedFolder(file: String, damage: String, message: String) throws {
     case "nan": return text.replacingOccurrences(of: ",100.0,110.0,120.0\n", with: ",nan,110.0,120.0\n")
     case "1e999": return text.replacingOccurrences(of: ",100.0,110.0,120.0\n", with: ",1e999,110.0,120.0\n")
     case "max": return text.replacingOccurrences(of: ",100.0,110.0,120.0\n", with: ",1.7976931348623157e308,110.0,120.0\n")
+    case "quantiles": return text.replacingOccurrences(of: ",80.0,90.0,100.0,110.0,120.0\n", with: ",80.0,1e25,100.0,110.0,120.0\n")
     case "order": return text.replacingOccurrences(of: "2026-01-31", with: "2026-04-30")
     case "year": return text.replacingOccurrences(of: "2026-03-31", with: "9999-12-31")
     case "day": return text.replacingOccurrences(of: "stockpile_depleted_day,31", with: "stockpile_depleted_day,1e300")
