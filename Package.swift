@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
@@ -23,6 +22,12 @@ let package = Package(
     ),
     /// The system zlib, for runs.csv.gz.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    /// SHA-256 from the system's OpenSSL libcrypto.
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
 
     // MARK: - Public modules
     /// Random streams and distributions; the only module that sees GSL's C pointers.
@@ -40,8 +45,7 @@ let package = Package(
     .target(
       name: "PolicySimIO",
       dependencies: [
-        "PolicyModel", "Stochastic", "Experiments", "Charts", "CZlib",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "PolicyModel", "Stochastic", "Experiments", "Charts", "CCrypto", "CZlib",
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),
@@ -74,7 +78,9 @@ let package = Package(
     .testTarget(
       name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "EngineWorkloads"]),
     .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
-    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Stochastic"]),
+    .testTarget(name: "PolicySimIOTests", dependencies: ["PolicySimIO", "Experiments", "Stochastic"]),
+    /// Paired lever properties on the shipped scenarios (same seed, one lever moved).
+    .testTarget(name: "PolicyPropertyTests", dependencies: ["PolicyModel", "PolicySimIO"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Stochastic"]),
     /// Runs the built `policysim` binary (build it first: `swift test` builds every product).

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Executes the shipped notebooks, unchanged, against freshly generated small results (50 runs
-# of tier3 and baseline; a small Saltelli sweep of tier3, analysed), plus the sweep notebook on
-# a grid sweep (tornado only) and on an unanalysed sweep; fails if any cell raises. Installs Debian's Jupyter, pandas and
+# of tier3, with a scenario discovery, and of baseline; their comparison; a small Saltelli sweep
+# of tier3, analysed), plus the run notebook without a discovery, the compare notebook on runs
+# only and on effects only, and the sweep notebook on a grid sweep (tornado only) and on an
+# unanalysed sweep; fails if any cell raises. Installs Debian's Jupyter, pandas and
 # matplotlib if missing. Run after a build (make test builds .build/debug/policysim).
 #   usage: Notebooks-export/execute.sh [path/to/policysim]
 #   EXECUTED_DIR=folder keeps the executed notebooks (with their plots) there.
@@ -30,6 +32,11 @@ mkdir -p "$work/Notebooks-export" "$work/results" "$executed"
 cp Notebooks-export/*.ipynb "$work/Notebooks-export/"
 "$policysim" run Scenarios/tier3.json --runs 50 --out "$work/results/tier3" --quiet
 "$policysim" run Scenarios/baseline.json --runs 50 --out "$work/results/baseline" --quiet
+"$policysim" discover "$work/results/tier3" --where 'stockpile_depleted_day < 700' >/dev/null
+"$policysim" compare Scenarios/baseline.json Scenarios/tier3.json --runs 50 --out "$work/results/effects-vs-baseline" --quiet
+"$policysim" export-notebook "$work/results/baseline" --out "$work/Notebooks-export/run-without-discovery.ipynb" >/dev/null
+"$policysim" export-notebook "$work/results/tier3" "$work/results/baseline" --out "$work/Notebooks-export/compare-runs-only.ipynb" >/dev/null
+"$policysim" export-notebook "$work/results/effects-vs-baseline" --out "$work/Notebooks-export/compare-effects-only.ipynb" >/dev/null
 # A small Saltelli sweep (8 x (4 + 2) points, 5 runs each) for the Sobol bar chart, a grid for the
 # tornado table, and the grid again unanalysed.
 sed 's/"points": 256/"points": 8/' Scenarios/sweeps/sobol-indices.json >"$work/saltelli.json"

@@ -13,6 +13,9 @@
 /// Returns `gsl_rng_mt19937`, the Mersenne Twister generator type.
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 
+/// Returns `gsl_rng_taus2`, the maximally equidistributed Tausworthe generator (cheap to seed).
+static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
+
 /// Returns `gsl_qrng_sobol`, the Sobol low-discrepancy sequence generator type.
 static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 

@@ -42,11 +42,14 @@ public struct DateAxis: Sendable {
       }
       self.labels = labels
     } else {
-      let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-      labels = ticks.map { date in
-        (date, "\(names[calendar.component(.month, from: date) - 1]) \(calendar.component(.year, from: date))")
-      }
+      labels = ticks.map { ($0, Self.monthName($0)) }
     }
+  }
+
+  /// The month and year of `date` in UTC, e.g. "Apr 2026".
+  public static func monthName(_ date: Date) -> String {
+    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return "\(names[calendar.component(.month, from: date) - 1]) \(calendar.component(.year, from: date))"
   }
 
   /// The position of `date` between `left` (at ``start``) and `right` (at ``end``).

@@ -12,8 +12,10 @@ public struct DateHistogram {
   public var dates: [Date]
   /// Bin boundaries in increasing order: bin i is [edges[i], edges[i+1]).
   public var edges: [Date]
+  /// The credit line (see ``ChartFrame/credit``).
+  public var credit: String
 
-  public init(title: String, subtitle: String, valueLabel: String, label: String, dates: [Date], edges: [Date]) {
+  public init(title: String, subtitle: String, valueLabel: String, label: String, dates: [Date], edges: [Date], credit: String = "") {
     precondition(edges.count >= 2 && zip(edges, edges.dropFirst()).allSatisfy { $0 < $1 }, "at least two increasing edges")
     self.title = title
     self.subtitle = subtitle
@@ -21,6 +23,7 @@ public struct DateHistogram {
     self.label = label
     self.dates = dates
     self.edges = edges
+    self.credit = credit
   }
 
   /// The number of dates in each bin.
@@ -35,12 +38,12 @@ public struct DateHistogram {
 
   /// The chart as SVG text.
   public var svg: String {
-    let frame = ChartFrame(title: title, subtitle: subtitle, valueLabel: valueLabel, legend: [.init(.area(Palette.color(0)), label)])
+    let frame = ChartFrame(title: title, subtitle: subtitle, valueLabel: valueLabel, legend: [.init(.area(Palette.color(0)), label)], credit: credit)
     let axis = DateAxis(spanning: [edges[0], edges[edges.count - 1].addingTimeInterval(-1)])
     let counts = self.counts
     // At least 5 on the axis, so that count ticks are whole numbers.
     let values = NiceScale(covering: counts.map(Double.init) + [5])
-    var svg = SVGDocument(width: frame.width, height: frame.height)
+    var svg = SVGDocument(width: frame.width, height: frame.height, title: title, description: description)
     frame.draw(into: &svg, dates: axis, values: values) { NumberLabel.grouped(Int($0)) }
     svg.beginGroup(className: "bars", label: label)
     for (bin, count) in counts.enumerated() where count > 0 {
@@ -51,5 +54,16 @@ public struct DateHistogram {
     }
     svg.endGroup()
     return svg.markup
+  }
+
+  /// The chart in words, for screen readers: how many dates fall in the bins, and the fullest bin.
+  public var description: String {
+    let counts = self.counts
+    let span = "\(DateAxis.monthName(edges[0])) to \(DateAxis.monthName(edges[edges.count - 1].addingTimeInterval(-1)))"
+    guard let fullest = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[fullest] > 0 else {
+      return "Histogram of \(valueLabel), \(span): no dates in range."
+    }
+    return "Histogram of \(valueLabel), \(span): \(NumberLabel.grouped(counts.reduce(0, +))) in range, "
+      + "most (\(NumberLabel.grouped(counts[fullest]))) in the bin starting \(DateAxis.monthName(edges[fullest]))."
   }
 }

@@ -16,6 +16,17 @@ public enum NumberLabel {
     return (text == "-0" ? "0" : text) + (value == 0 ? "" : suffix)
   }
 
+  /// `value` to three significant digits with a k/M/B suffix, for text: 1_304_512 → "1.3M",
+  /// 780_240 → "780k", 0.4532 → "0.453".
+  public static func approximate(_ value: Double) -> String {
+    guard value.isFinite, value != 0 else { return value == 0 ? "0" : String(value) }
+    let factor = pow10(2 - value.magnitudeExponent)
+    let rounded = (value * factor).rounded() / factor  // so that 999,600 reads "1M", not "1e+03k"
+    let scales: [(Double, String)] = [(1e9, "B"), (1e6, "M"), (1e3, "k")]
+    let (divisor, suffix) = scales.first { abs(rounded) >= $0.0 } ?? (1, "")
+    return String(format: "%.3g", rounded / divisor) + suffix
+  }
+
   /// A whole number with thousands separators: 12345 → "12,345".
   public static func grouped(_ value: Int) -> String {
     let digits = String(abs(value))

@@ -4,16 +4,23 @@ import Foundation
 ///
 /// Coordinates are written with one decimal, text is XML-escaped, and every element may carry
 /// a `class` so that tests (and CSS) can find the series it belongs to. It draws nothing by
-/// itself: the charts decide what goes where.
+/// itself: the charts decide what goes where. For screen readers the image has `role="img"`,
+/// a `<title>` (its accessible name) and a `<desc>` (what it shows, in words).
 public struct SVGDocument {
   /// Width and height in pixels, also the `viewBox` size.
   public let width: Double, height: Double
+  /// The accessible name, written as `<title>`.
+  public var title: String
+  /// The accessible description, written as `<desc>`.
+  public var description: String
   private var elements: [String] = []
 
   /// An empty image of the given size.
-  public init(width: Double, height: Double) {
+  public init(width: Double, height: Double, title: String = "", description: String = "") {
     self.width = width
     self.height = height
+    self.title = title
+    self.description = description
   }
 
   /// A filled rectangle.
@@ -36,6 +43,12 @@ public struct SVGDocument {
     elements.append("<polygon\(Self.classAttribute(className)) points=\"\(Self.points(points))\" fill=\"\(fill)\"\(Self.opacityAttribute(opacity))/>")
   }
 
+  /// A circle centred on (`x`, `y`), filled, or only outlined when `fill` is nil.
+  public mutating func circle(x: Double, y: Double, radius: Double, fill: String?, stroke: String? = nil, className: String? = nil) {
+    let stroke = stroke.map { " stroke=\"\($0)\" stroke-width=\"1.5\"" } ?? ""
+    elements.append("<circle\(Self.classAttribute(className)) cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" fill=\"\(fill ?? "none")\"\(stroke)/>")
+  }
+
   /// Text whose anchor point is (`x`, `y`); `rotated` turns it a quarter turn anticlockwise
   /// about that point (for a vertical axis title).
   public mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: TextAnchor = .start, weight: String = "normal", fill: String = "#222", rotated: Bool = false, className: String? = nil) {
@@ -56,7 +69,9 @@ public struct SVGDocument {
     let size = "width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
     return """
       <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" \(size) font-family="Helvetica, Arial, sans-serif">
+      <svg xmlns="http://www.w3.org/2000/svg" \(size) role="img" font-family="Helvetica, Arial, sans-serif">
+      <title>\(Self.escaped(title))</title>
+      <desc>\(Self.escaped(description))</desc>
       <rect x="0" y="0" width="\(Self.number(width))" height="\(Self.number(height))" fill="#fff"/>
       \(elements.joined(separator: "\n"))
       </svg>

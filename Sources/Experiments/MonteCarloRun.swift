@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import PolicyModel
 
@@ -29,32 +28,35 @@ public struct MonteCarloRun: Sendable {
   ///   - progress: called (from worker threads) with the count done after each replication.
   ///   - each: called (from worker threads) with each replication's index and result as it
   ///     finishes; an error it throws stops the run and is rethrown.
-  /// - Throws: the error of `each`, else the failure of the lowest-indexed failing replication
-  ///   as a ``ReplicationError`` (after a failure no new replications start; every earlier one
-  ///   has already started, so the one reported does not depend on the thread count).
+  /// - Throws: the error of the lowest-indexed failing replication (a ``ReplicationError``, or
+  ///   the error of `each`); after a failure no new replications start, and every earlier one
+  ///   has already started, so the one reported does not depend on the thread count.
   public func run(
     progress: @Sendable (Int) -> Void = { _ in },
     each: (@Sendable (Int, ReplicationResult) throws -> Void)? = nil
   ) throws -> [ReplicationResult] {
-    let slots = ResultSlots(count: runs)
-    let scenario = self.scenario, seed = self.seed, runs = self.runs
-    let block = max(1, min(16, runs / (threads * 8)))
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
-      while let range = slots.take(block) {
-        for replication in range {
-          ReplicationInProgress.set(replication)
-          TestTrap.check(replication)
-          let result = Result { try scenario.runReplication(seed: seed, replication: replication) }
-            .mapError { ReplicationError(replication: replication, underlying: $0) }
-          ReplicationInProgress.set(nil)
-          if case .success(let value) = result, let each {
-            do { try each(replication, value) } catch { slots.stop(with: error) }
-          }
-          progress(slots.store(replication, result))
-        }
-      }
+    let slots = IndexedSlots<ReplicationResult>(count: runs)
+    let scenario = self.scenario, seed = self.seed
+    try parallelForEach(runs, threads: threads, progress: progress) { replication in
+      let result = try Self.replication(replication, of: scenario, seed: seed)
+      try each?(replication, result)
+      slots.store(result, at: replication)
     }
-    return try slots.results()
+    return slots.values()
+  }
+
+  /// Replication `replication` of `scenario`, its error wrapped with its index; a signal
+  /// handler can name it while it runs (``ReplicationInProgress``).
+  /// - Throws: ``ReplicationError``.
+  public static func replication(_ replication: Int, of scenario: SupplyScenario, seed: UInt64) throws -> ReplicationResult {
+    ReplicationInProgress.set(replication)
+    defer { ReplicationInProgress.set(nil) }
+    TestTrap.check(replication)
+    do {
+      return try scenario.runReplication(seed: seed, replication: replication)
+    } catch {
+      throw ReplicationError(replication: replication, underlying: error)
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import Dispatch
 public func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ transform: @Sendable (Int) -> T) -> [T] {
   guard count > 0 else { return [] }
   let slots = IndexedSlots<T>(count: count)
-  let chunk = max(1, count / (max(1, threads) * 8))
+  let chunk = max(1, count / (max(1, min(threads, count)) * 8))
   let chunks = (count + chunk - 1) / chunk
   DispatchQueue.concurrentPerform(iterations: chunks) { index in
     for item in (index * chunk)..<min(count, (index + 1) * chunk) {
@@ -14,24 +14,4 @@ public func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ transform: @S
     }
   }
   return slots.values()
-}
-
-/// Write-once storage, one slot per index; distinct indices are written from distinct
-/// threads without locking, and read only after every write has finished.
-private final class IndexedSlots<T>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<T?>
-
-  init(count: Int) {
-    buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: nil)
-  }
-
-  deinit {
-    buffer.deinitialize()
-    buffer.deallocate()
-  }
-
-  func store(_ value: T, at index: Int) { buffer[index] = value }
-
-  func values() -> [T] { buffer.map { $0! } }
 }

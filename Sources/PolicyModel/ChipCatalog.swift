@@ -35,27 +35,41 @@ public enum ChipCatalog {
       dieAreaMm2: 800, interconnectGBps: 900, hbmStacksPerPackage: 4, specsReported: true,
       source: "IFP via techinformed.com/?p=37175 (≈ ½ B300; reported, not published)"),
     ChipSKU(
-      id: "RTX4090", vendor: "Nvidia", origin: .foreign, fp16DenseTFLOPS: 330, int8DenseTOPS: 660,
-      dieAreaMm2: 609, interconnectGBps: 64, hbmStacksPerPackage: 0,
-      source: "PC Gamer via gamebastion.com (TPP ≈ 5,286 dense); die 609 mm² (AD102)"),
+      id: "B40", vendor: "Nvidia", origin: .foreign, fp16DenseTFLOPS: 275, int8DenseTOPS: 550,
+      dieAreaMm2: 750, interconnectGBps: 128, hbmStacksPerPackage: 0, specsReported: true,
+      source: "RTX Pro 6000D / B40 (GB202, GDDR7 1.7-1.8 TB/s, no NVLink): below 3A090 by design (domain.md §2); FLOPS not disclosed, set at TPP 4,400 so PD 5.87 stays under 5.92 on GB202's ~750 mm² [J]"),
+    ChipSKU(
+      id: "RTX4090", vendor: "Nvidia", origin: .foreign, fp16DenseTFLOPS: 165.2, int8DenseTOPS: 660.6,
+      dieAreaMm2: 608, interconnectGBps: 64, hbmStacksPerPackage: 0, market: .consumer,
+      source: "waredb.com, gigagpu.com: BF16 dense 165.2 TF with FP32 accumulate, FP8 660.6 (TPP 5,285); AD102 608 mm² (domain.md §9.1)"),
+    ChipSKU(
+      id: "RTX4090D", vendor: "Nvidia", origin: .foreign, fp16DenseTFLOPS: 147.1, int8DenseTOPS: 588.4,
+      dieAreaMm2: 608, interconnectGBps: 64, hbmStacksPerPackage: 0, market: .consumer,
+      source: "hmc-tech.com: BF16 dense 147.1 TF with FP32 accumulate, FP8 588 (TPP 4,707, tomshw.it 2024-04-04); 114 of 144 SMs (domain.md §9.1)"),
     ChipSKU(
       id: "Ascend910", vendor: "Huawei", origin: .domestic, fp16DenseTFLOPS: 256,
       int8DenseTOPS: 512, dieAreaMm2: 456, interconnectGBps: 240, hbmStacksPerPackage: 4,
-      source: "vengineer.hatenablog.com 2019/09/06; bytefeed.ai"),
+      source: "vengineer.hatenablog.com 2019/09/06; bytefeed.ai (TSMC N7+, 2019; not produced in China)"),
     ChipSKU(
       id: "Ascend910B", vendor: "Huawei", origin: .domestic, fp16DenseTFLOPS: 320,
       int8DenseTOPS: 640, dieAreaMm2: 665.6, interconnectGBps: 392, hbmStacksPerPackage: 4,
+      computeDie: "Ascend910",
       source: "nomusica.com; ai.gitee.com (910B 280–376 TF, commonly 320; not the 910's 256)"),
     ChipSKU(
       id: "Ascend910C", vendor: "Huawei", origin: .domestic, fp16DenseTFLOPS: 780,
       int8DenseTOPS: 1_560, dieAreaMm2: 1_331.2, interconnectGBps: 784, diesPerPackage: 2,
-      hbmStacksPerPackage: 8,
-      source: "The Register 2025-07-29 (752 TF) to besthub.dev (~780–800 TF); 2 × 665.6 mm² dies"),
+      hbmStacksPerPackage: 8, computeDie: "Ascend910",
+      source: "The Register 2025-07-29 (752 TF) to besthub.dev (~780–800 TF); 2 × 665.6 mm² 910B-class dies, 8 HBM2E stacks"),
     ChipSKU(
       id: "Ascend950PR", vendor: "Huawei", origin: .domestic, fp16DenseTFLOPS: 500,
       int8DenseTOPS: 1_000, dieAreaMm2: 665.6, interconnectGBps: 2_000, hbmStacksPerPackage: 4,
+      computeDie: "Ascend950", specsReported: true,
+      source: "rcrwireless.com 2025-09-22 (FP8 1 PF announced; FP16 assumed ½); 4 stacks of Huawei HiBL (domain.md §9.7 [J]); die area assumed as 910B"),
+    ChipSKU(
+      id: "MLU590", vendor: "Cambricon", origin: .domestic, fp16DenseTFLOPS: 250, int8DenseTOPS: 500,
+      dieAreaMm2: 600, interconnectGBps: 0, hbmStacksPerPackage: 4, computeDie: "MLU590",
       specsReported: true,
-      source: "rcrwireless.com 2025-09-22 (FP8 1 PF announced; FP16 assumed ½); die area assumed as 910B"),
+      source: "Siyuan 590 ≈ 80% of an A100 (techradar via infosunrise.com) ⇒ ~250 TF FP16 [D]; 4 HBM stacks [J]; no die size published, 600 mm² [J] (domain.md §9.6)"),
   ]
 
   /// The SKU with the given id, or nil.

@@ -6,6 +6,15 @@ public enum ChipOrigin: String, Sendable, Codable {
   case domestic
 }
 
+/// Whom a chip is sold to, which decides whether the performance-density test applies: the
+/// October 2023 rule's density criterion covers datacenter parts, not consumer graphics cards
+/// (The Register and Tom's Hardware on the RTX 4090D, domain.md §9.1).
+public enum ChipMarket: String, Sendable, Codable {
+  case datacenter
+  /// Gaming graphics cards (RTX 4090, 4090D) that Chinese firms convert into AI cards.
+  case consumer
+}
+
 /// One accelerator product with the specifications export rules and capacity accounting use.
 ///
 /// Throughputs are dense (no sparsity), as the Total Processing Performance (TPP) definition
@@ -27,6 +36,10 @@ public struct ChipSKU: Sendable, Equatable {
   public let diesPerPackage: Int
   /// HBM stacks per package (0 for GDDR parts).
   public let hbmStacksPerPackage: Int
+  public let market: ChipMarket
+  /// The compute die a domestic product is made of (910B and 910C share the 910-class die);
+  /// nil for chips made abroad.
+  public let computeDie: String?
   /// True when the specifications are press reports rather than a datasheet.
   public let specsReported: Bool
   /// Where the figures come from.
@@ -35,8 +48,8 @@ public struct ChipSKU: Sendable, Equatable {
   public init(
     id: String, vendor: String, origin: ChipOrigin, fp16DenseTFLOPS: Double,
     int8DenseTOPS: Double, dieAreaMm2: Double, interconnectGBps: Double,
-    diesPerPackage: Int = 1, hbmStacksPerPackage: Int, specsReported: Bool = false,
-    source: String
+    diesPerPackage: Int = 1, hbmStacksPerPackage: Int, market: ChipMarket = .datacenter,
+    computeDie: String? = nil, specsReported: Bool = false, source: String
   ) {
     self.id = id
     self.vendor = vendor
@@ -47,6 +60,8 @@ public struct ChipSKU: Sendable, Equatable {
     self.interconnectGBps = interconnectGBps
     self.diesPerPackage = diesPerPackage
     self.hbmStacksPerPackage = hbmStacksPerPackage
+    self.market = market
+    self.computeDie = computeDie
     self.specsReported = specsReported
     self.source = source
   }
@@ -61,6 +76,15 @@ public struct ChipSKU: Sendable, Equatable {
   /// TPP per mm² of die area.
   public var performanceDensity: Double { tpp / dieAreaMm2 }
 
+  /// Dense 8-bit tensor throughput of an H100 SXM, TOPS (Epoch AI's normalisation).
+  public static let h100Dense8BitTOPS = 1_979.0
+
   /// Dense FP16 throughput relative to an H100 (H100e per unit).
   public var h100Equivalents: Double { fp16DenseTFLOPS / Self.h100DenseFP16TFLOPS }
+
+  /// Dense 8-bit throughput relative to an H100: H100e as Epoch AI counts them.
+  public var h100Equivalents8Bit: Double { int8DenseTOPS / Self.h100Dense8BitTOPS }
+
+  /// Logic area of one compute die, mm².
+  public var dieAreaPerDieMm2: Double { dieAreaMm2 / Double(diesPerPackage) }
 }

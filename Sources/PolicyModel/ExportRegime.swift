@@ -36,9 +36,9 @@ public enum PolicyChange: Sendable, Equatable {
   /// A per-country cap on controlled chips for Tier 2 destinations, H100e per year (nil
   /// lifts it); bounds transshipment through Tier 2 hubs.
   case tier2Cap(h100ePerYear: Double?)
-  /// Enforcement against smuggling: gray-market lot rates are multiplied by a value drawn
-  /// from this distribution (1 = the channels' own rates). Does not change export decisions.
-  case enforcement(grayMarketMultiplier: Distribution)
+  /// Enforcement against smuggling: gray-market lot rates are multiplied by this drawn value
+  /// (1 = the channels' own rates). Does not change export decisions.
+  case enforcement(grayMarketMultiplier: Parameter)
 }
 
 /// A policy change with its effective date and a note naming the rule.

@@ -1,92 +1,87 @@
-/// Where a unit came from, for the capacity split by source.
-enum SupplySource: Int, CaseIterable {
-  case nvidia, gray, domestic
-
-  /// The role this source's chips serve first: Nvidia chips train, domestic chips infer.
-  var preferredRole: FleetRole { self == .domestic ? .inference : .training }
-}
-
-/// What a deployed chip is used for.
-enum FleetRole: Int, CaseIterable {
-  case training, inference
-}
-
-/// Deployed chips, held per cell (source, role, SKU) and tracked per cohort (one deployment)
-/// for retirement.
+/// Deployed chips, one cohort per deployment of an arrival (source, SKU, arrival month, lot).
 ///
-/// Failures are memoryless, so they are drawn per cell; a retiring cohort then takes its
-/// share of the cell's survivors: `units × nominal(cohort) / nominal(cell)`, rounded, the last
-/// cohort of a cell taking all that remain. This keeps the work per month proportional to
-/// the number of cells, not of cohorts, and every unit is accounted for.
+/// Each cohort carries its own draws, keyed to it (see ``KeyedDraws``): a lifetime and a
+/// failure-hazard multiplier. Failures follow the cohort's hazard deterministically: after k
+/// months ⌊deployed · e^(−λk/12)⌋ units survive, so a larger cohort never has fewer survivors
+/// and two runs that share a cohort share its fate. The whole cohort retires at the end of
+/// its lifetime. Cohorts are stored column by column, since every month touches each of them.
 struct Fleet {
-  struct Cell: Equatable {
-    var source: SupplySource
-    var role: FleetRole
-    var sku: Int
+  private(set) var source: [SupplySource] = []
+  /// `source.index * skus`, the start of the source's row in a tally.
+  private var slot: [Int] = []
+  private(set) var sku: [Int] = []
+  /// Cohorts left empty (failed or retired to the last unit) since the last compaction.
+  private var empty = 0
+  private var deployed: [Double] = []
+  /// Fraction of `deployed` that has survived failures so far.
+  private var survival: [Double] = []
+  private(set) var units: [Int] = []
+  private var monthlySurvival: [Double] = []
+  /// Day each cohort retires (`.infinity`: never within the model).
+  private var retireDay: [Double] = []
+
+  /// Adds a cohort of `units` with its monthly survival factor and retirement day.
+  mutating func deploy(_ count: Int, source: SupplySource, sku: Int, skus: Int, monthlySurvival: Double, retireDay: Double) {
+    guard count > 0 else { return }
+    self.source.append(source)
+    slot.append(source.index * skus)
+    self.sku.append(sku)
+    deployed.append(Double(count))
+    survival.append(1)
+    units.append(count)
+    self.monthlySurvival.append(monthlySurvival)
+    self.retireDay.append(retireDay)
   }
 
-  struct Cohort {
-    var cell: Cell
-    var nominal: Int
+  /// Ages every cohort by one month: failures by each cohort's hazard, then retirement of the
+  /// cohorts whose lifetime ends by `day`. Adds the failed and retired units by SKU into the
+  /// given arrays, and writes the survivors by source and SKU into
+  /// `tally[source.index * skus + sku]`.
+  mutating func age(toDay day: Double, failed: inout [Int], retired: inout [Int], tally: inout [Int], skus: Int) {
+    for index in tally.indices { tally[index] = 0 }
+    var emptied = 0
+    for index in units.indices where units[index] > 0 {
+      survival[index] *= monthlySurvival[index]
+      let held = units[index], kind = sku[index]
+      // deployed ≤ 10^13 and survival only falls, so this is ⌊·⌋ and never above held.
+      let survivors = Int(deployed[index] * survival[index])
+      failed[kind] += held - survivors
+      if retireDay[index] <= day {
+        retired[kind] += survivors
+        units[index] = 0
+      } else {
+        units[index] = survivors
+        tally[slot[index] + kind] += survivors
+      }
+      if units[index] == 0 { emptied += 1 }
+    }
+    empty += emptied
+    if empty * 8 > units.count { removeEmpty() }
   }
 
-  let skuCount: Int
-  /// Units and nominal (deployed, not retired) units by cell index, in (source, role, SKU) order.
-  private(set) var units: [Int]
-  private var nominal: [Int]
-  private(set) var cohorts: [Cohort] = []
-
-  init(skuCount: Int) {
-    self.skuCount = skuCount
-    units = Array(repeating: 0, count: SupplySource.allCases.count * FleetRole.allCases.count * skuCount)
-    nominal = units
-  }
-
-  private func index(_ cell: Cell) -> Int {
-    (cell.source.rawValue * FleetRole.allCases.count + cell.role.rawValue) * skuCount + cell.sku
-  }
-
-  private func cell(at index: Int) -> Cell {
-    let roles = FleetRole.allCases.count
-    return Cell(
-      source: SupplySource(rawValue: index / (roles * skuCount))!,
-      role: FleetRole(rawValue: index / skuCount % roles)!, sku: index % skuCount)
-  }
-
-  /// Cells holding units with their counts, in a fixed order so that draws and sums over
-  /// them are reproducible.
-  var occupied: [(cell: Cell, units: Int)] {
-    units.indices.compactMap { units[$0] > 0 ? (cell(at: $0), units[$0]) : nil }
-  }
-
-  /// Deploys `count` units into `cell` as a new cohort; returns the cohort's index.
-  mutating func deploy(_ count: Int, into cell: Cell) -> Int {
-    units[index(cell)] += count
-    nominal[index(cell)] += count
-    cohorts.append(Cohort(cell: cell, nominal: count))
-    return cohorts.count - 1
-  }
-
-  /// Removes `count` failed units from `cell` (at most what it holds).
-  mutating func fail(_ count: Int, in cell: Cell) {
-    units[index(cell)] -= min(count, units[index(cell)])
-  }
-
-  /// Retires cohort `number`: removes its share of the cell's surviving units and returns it.
-  mutating func retire(cohort number: Int) -> Int {
-    let cohort = cohorts[number], slot = index(cohort.cell)
-    guard cohort.nominal > 0 else { return 0 }
-    let held = units[slot], total = nominal[slot]
-    let share = total == cohort.nominal
-      ? held : min(held, Int((Double(held) * Double(cohort.nominal) / Double(total)).rounded()))
-    units[slot] = held - share
-    nominal[slot] = total - cohort.nominal
-    cohorts[number].nominal = 0
-    return share
-  }
-
-  /// Units deployed of SKU `sku` across sources and roles.
-  func deployed(sku: Int) -> Int {
-    stride(from: sku, to: units.count, by: skuCount).reduce(0) { $0 + units[$1] }
+  private mutating func removeEmpty() {
+    empty = 0
+    var kept = 0
+    for index in units.indices where units[index] > 0 {
+      source[kept] = source[index]
+      slot[kept] = slot[index]
+      sku[kept] = sku[index]
+      deployed[kept] = deployed[index]
+      survival[kept] = survival[index]
+      units[kept] = units[index]
+      monthlySurvival[kept] = monthlySurvival[index]
+      retireDay[kept] = retireDay[index]
+      kept += 1
+    }
+    let removed = units.count - kept
+    guard removed > 0 else { return }
+    source.removeLast(removed)
+    slot.removeLast(removed)
+    sku.removeLast(removed)
+    deployed.removeLast(removed)
+    survival.removeLast(removed)
+    units.removeLast(removed)
+    monthlySurvival.removeLast(removed)
+    retireDay.removeLast(removed)
   }
 }

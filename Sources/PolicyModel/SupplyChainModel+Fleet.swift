@@ -1,115 +1,102 @@
-import DiscreteEvent
 import Foundation
+import Stochastic
 
-/// The fleet: deploying inventory against training and inference demand, failures,
-/// retirement of cohorts, and the monthly record of outcomes.
+/// The fleet: the stockpile at day 0, deployment from inventory up to the demand target,
+/// cohort draws, failures and retirement.
 extension SupplyChainModel {
-  /// Deploys the installed stockpile at day 0 as cohorts of the given age, and puts the
-  /// undeployed units in inventory.
-  mutating func deployStockpile(in simulation: inout Simulation<Event>) {
+  /// Deploys the installed stockpile at day 0 as cohorts of the given age, puts the undeployed
+  /// units in inventory, and starts the demand target at the installed paper H100e.
+  func deployStockpile() {
     for (index, entry) in scenario.stockpile.enumerated() {
       let sku = skuIndex[entry.sku]!
       let installed = parameters.installed[index], held = parameters.inventory[index]
       ledger.initial[sku] += installed + held
-      inventory[SupplySource.nvidia.rawValue][sku] += held
-      if installed > 0 {
-        deploy(installed, into: Fleet.Cell(source: .nvidia, role: .training, sku: sku), day: 0,
-               ageDays: parameters.installedAgeYears[index] * 365.25, in: &simulation)
-      }
+      inventory.add(held, source: .stockpile, sku: sku, month: -1, readyDay: 0)
+      addCohort(
+        installed, source: .stockpile, sku: sku, month: -1, lot: index, day: 0,
+        ageDays: parameters.installedAgeYears[index] * Days.perYear)
+      deployedUnits[SupplySource.stockpile.index * skus.h100e.count + sku] += installed
+      demandTarget += Double(installed) * skus.h100e[sku]
     }
   }
 
-  /// Adds a cohort and schedules its retirement after a lifetime drawn around the mean
-  /// (normal, truncated at two years as domain.md suggests), less its age.
-  private mutating func deploy(_ units: Int, into cell: Fleet.Cell, day: Double, ageDays: Double = 0, in simulation: inout Simulation<Event>) {
-    let cohort = fleet.deploy(units, into: cell)
-    guard let mean = parameters.meanLifetimeYears else { return }
-    let spread = scenario.fleet.lifetimeSDYears
-    let lifetime = max(2, mean + (spread > 0 ? spread * streams.fleet.gaussian() : 0))
-    let retires = max(day, day + lifetime * 365.25 - ageDays)
-    if retires <= monthStartDays[scenario.months] {
-      simulation.schedule(.retirement(cohort: cohort), at: retires)
-    }
+  /// New demand this month: the month's spending at the month's price, in paper H100e.
+  func demandAdded(day: Double) -> Double {
+    let price = parameters.pricePerH100e.value(atDay: day)
+    guard price > 0 else { return 0 }
+    return min(parameters.spending.value(atDay: day) * 1e9 / 12 / price, Saturating.maximum)
   }
 
-  /// Permanent failures this month: Binomial(units, 1 − exp(−λ/12)) per cell, with the hazard
-  /// raised for gray-market units (no vendor support).
-  mutating func failFleet() {
-    for (cell, units) in fleet.occupied {
-      let hazard = parameters.failureRatePerYear * (cell.source == .gray ? parameters.smuggledHazardMultiplier : 1)
-      guard hazard > 0 else { continue }
-      let failures = streams.fleet.binomial(trials: units, probability: 1 - exp(-hazard / 12))
-      fleet.fail(failures, in: cell)
-      ledger.failed[cell.sku] += failures
-      period.failed += failures
+  /// Raises the target by the month's demand and deploys ready inventory, first in, first out,
+  /// until the installed paper H100e reach it.
+  func deploy(month: Int, day: Double) {
+    demandTarget = min(demandTarget + demandAdded(day: day), Saturating.maximum * 1e3)
+    var room = demandTarget - installedPaper
+    let perUnit = skus.h100e
+    for index in inventory.entries.indices where inventory.entries[index].readyDay <= day {
+      let entry = inventory.entries[index]
+      let units = perUnit[entry.sku] > 0 ? min(entry.units, Saturating.floor(room / perUnit[entry.sku])) : entry.units
+      guard units > 0 else { continue }
+      room -= Double(units) * perUnit[entry.sku]
+      inventory.take(units, from: index)
+      addCohort(units, source: entry.source, sku: entry.sku, month: entry.month, lot: entry.lot, day: day, ageDays: entry.ageDays)
+      deployedUnits[entry.source.index * perUnit.count + entry.sku] += units
+      installedPaper += Double(units) * perUnit[entry.sku]
+      period.deployedH100e += Double(units) * perUnit[entry.sku]
     }
-  }
-
-  /// Meets this month's training and inference demand plus backlogs from inventory: each
-  /// source first in its preferred role (Nvidia and gray chips train, domestic chips infer),
-  /// then across at the overflow efficiency.
-  mutating func deploy(month: Int, day: Double, in simulation: inout Simulation<Event>) {
-    let demand = parameters.demandH100ePerMonth * pow(parameters.demandGrowthPerYear, Double(month) / 12)
-    backlog[FleetRole.training.rawValue] += demand * parameters.trainingShare
-    backlog[FleetRole.inference.rawValue] += demand * (1 - parameters.trainingShare)
-    let passes: [(SupplySource, FleetRole)] = [
-      (.nvidia, .training), (.gray, .training), (.domestic, .inference),
-      (.nvidia, .inference), (.gray, .inference), (.domestic, .training),
-    ]
-    for (source, role) in passes {
-      let value = efficiency(of: source, in: role, day: day)
-      guard value > 0 else { continue }
-      for (sku, chip) in scenario.chips.enumerated() where inventory[source.rawValue][sku] > 0 && backlog[role.rawValue] > 0 {
-        let perUnit = chip.h100Equivalents * value
-        let units = min(inventory[source.rawValue][sku], Int(saturating: (backlog[role.rawValue] / perUnit).rounded(.up)))
-        inventory[source.rawValue][sku] -= units
-        deploy(units, into: Fleet.Cell(source: source, role: role, sku: sku), day: day, in: &simulation)
-        backlog[role.rawValue] = max(0, backlog[role.rawValue] - Double(units) * perUnit)
-      }
-    }
-    if backlog.reduce(0, +) > 0, nvidiaInventory == 0, result.stockpileDepletedDay == nil {
+    inventory.removeEmpty()
+    if result.stockpileDepletedDay == nil, demandTarget - installedPaper > 0, importedInventory() == 0 {
       result.stockpileDepletedDay = day
     }
   }
 
-  private var nvidiaInventory: Int {
-    inventory[SupplySource.nvidia.rawValue].reduce(0, +) + inventory[SupplySource.gray.rawValue].reduce(0, +)
+
+  /// Adds a cohort with its own draws, keyed by (source, SKU, arrival month, lot): a lifetime
+  /// (normal around the mean, clamped at 2 years, less the chips' age) and a hazard multiplier
+  /// (Gamma with mean 1 and the fleet's cohort spread).
+  private func addCohort(_ units: Int, source: SupplySource, sku: Int, month: Int, lot: Int, day: Double, ageDays: Double) {
+    guard units > 0 else { return }
+    let stream = draws.stream(.cohorts, source.index, sku, month + 1, lot + 1)
+    var retireDay = Double.infinity
+    if let mean = parameters.meanLifetimeYears {
+      let spread = scenario.fleet.lifetimeSDYears
+      let lifetime = max(2, mean + (spread > 0 ? spread * stream.gaussian() : 0))
+      retireDay = max(day, day + lifetime * Days.perYear - ageDays)
+    }
+    let cohortMultiplier = cohortHazard.map { $0.sample(using: stream) } ?? 1
+    let hazard = parameters.failureRatePerYear * cohortMultiplier * hazardMultiplier(source: source, sku: sku, used: ageDays > 0 && source == .gray)
+    fleet.deploy(units, source: source, sku: sku, skus: skus.h100e.count, monthlySurvival: exp(-hazard / 12), retireDay: retireDay)
   }
 
-  mutating func record(month: Int, day: Double) {
-    var bySource = [Double](repeating: 0, count: SupplySource.allCases.count)
-    var byRole = [Double](repeating: 0, count: FleetRole.allCases.count)
-    var pflops = 0.0
-    for (cell, units) in fleet.occupied {
-      let chip = scenario.chips[cell.sku]
-      let effective = Double(units) * chip.h100Equivalents * efficiency(of: cell.source, in: cell.role, day: day)
-      bySource[cell.source.rawValue] += effective
-      byRole[cell.role.rawValue] += effective
-      pflops += Double(units) * chip.fp16DenseTFLOPS / 1_000
+  private func hazardMultiplier(source: SupplySource, sku: Int, used: Bool) -> Double {
+    var multiplier = used ? parameters.usedHazardMultiplier : 1
+    if source == .gray { multiplier *= parameters.grayHazardMultiplier }
+    if skus.use[sku] == .consumer { multiplier *= parameters.gamingHazardMultiplier }
+    return multiplier
+  }
+
+  /// Failures and retirements of the month, before anything new is deployed; counts what
+  /// remains by source and SKU, and its paper H100e.
+  func ageFleet(day: Double) {
+    for sku in failedBySKU.indices {
+      failedBySKU[sku] = 0
+      retiredBySKU[sku] = 0
     }
-    result.values.append(Outcome.allCases.map { outcome in
-      switch outcome {
-      case .capacityH100e: bySource.reduce(0, +)
-      case .capacityH100eNvidia: bySource[SupplySource.nvidia.rawValue]
-      case .capacityH100eDomestic: bySource[SupplySource.domestic.rawValue]
-      case .capacityH100eGray: bySource[SupplySource.gray.rawValue]
-      case .capacityPflopsFP16: pflops
-      case .trainingCapacityH100e: byRole[FleetRole.training.rawValue]
-      case .inferenceCapacityH100e: byRole[FleetRole.inference.rawValue]
-      case .unmetDemandH100e: backlog.reduce(0, +)
-      case .inventoryNvidiaUnits: Double(nvidiaInventory)
-      case .legalImportUnits: Double(period.legal)
-      case .grayArrivedUnits: Double(period.grayArrived)
-      case .graySeizedUnits: Double(period.graySeized)
-      case .domesticWaferStarts: Double(period.waferStarts)
-      case .domesticGoodDies: Double(period.goodDies)
-      case .domesticPackages: Double(period.packages)
-      case .domesticYield: currentYield(month: month)
-      case .hbmStacksRemaining: Double(hbmStacks)
-      case .dieBankRemaining: Double(dieBank)
-      case .failedUnits: Double(period.failed)
-      case .retiredUnits: Double(period.retired)
-      }
-    })
+    fleet.age(toDay: day, failed: &failedBySKU, retired: &retiredBySKU, tally: &deployedUnits, skus: skus.h100e.count)
+    installedPaper = 0
+    for (index, units) in deployedUnits.enumerated() where units > 0 {
+      installedPaper += Double(units) * skus.h100e[index % skus.h100e.count]
+    }
+    for sku in failedBySKU.indices {
+      ledger.failed[sku] += failedBySKU[sku]
+      ledger.retired[sku] += retiredBySKU[sku]
+      period.failed += failedBySKU[sku]
+      period.retired += retiredBySKU[sku]
+    }
+  }
+
+  /// Units of imported chips in inventory, including those still being integrated.
+  func importedInventory() -> Int {
+    inventory.entries.reduce(0) { $0 + (skus.use[$1.sku] == .domestic ? 0 : $1.units) }
   }
 }

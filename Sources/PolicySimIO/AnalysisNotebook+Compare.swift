@@ -1,15 +1,18 @@
 extension AnalysisNotebook {
-  /// The compare notebook: several runs' fan charts on shared axes, final values, depletion.
+  /// The compare notebook: several runs' fan charts on shared axes, final values, depletion;
+  /// then a comparison folder's paired effects (see ``effectsCells()``).
   static func compareCells(parameters: String) -> [Notebook.Cell] {
     [
       .markdown("""
         # Comparing policysim scenarios
 
         Several `policysim run` output folders on shared axes: the main metric as overlaid fan charts, \
-        every metric the runs share, the values at the last date, and when the Nvidia stockpile runs out.
+        every metric the runs share, the values at the last date, and when the Nvidia stockpile runs out. \
+        Then the effects of `policysim compare`: each scenario minus the reference, run by run.
         """),
       .code(#"""
-        # Parameters: output folders of `policysim run`, relative to this notebook, and the main metric.
+        # Parameters: output folders of `policysim run` and of `policysim compare` (or None),
+        # relative to this notebook, and the main metric.
         \#(parameters)
         METRIC = "capacity_h100e"
         """#, tags: ["parameters"]),
@@ -22,6 +25,14 @@ extension AnalysisNotebook {
         import matplotlib.ticker as mticker
         import pandas as pd
 
+
+        def short(value):
+            for factor, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+                if abs(value) >= factor:
+                    return f"{value / factor:.3g}{suffix}"
+            return f"{value:.3g}"
+
+
         runs = []
         for path in RESULTS:
             folder = Path(path)
@@ -33,12 +44,12 @@ extension AnalysisNotebook {
                 "summary": pd.read_csv(folder / "summary.csv", parse_dates=["date"]),
                 "scalars": pd.read_csv(folder / "scalars.csv"),
             })
-        shared = [m for m in dict.fromkeys(runs[0]["summary"]["metric"]) if all(m in set(r["summary"]["metric"]) for r in runs)]
-        if METRIC not in shared:
+        shared = [m for m in dict.fromkeys(runs[0]["summary"]["metric"]) if all(m in set(r["summary"]["metric"]) for r in runs)] if runs else []
+        if runs and METRIC not in shared:
             print(f"{METRIC} is not in every folder; using {shared[0]}")
             METRIC = shared[0]
         title = " vs ".join(r["name"] for r in runs)
-        print(title, "-", len(shared), "shared metrics")
+        print(title or "No run folders in RESULTS", "-", len(shared), "shared metrics")
         """#),
       .markdown(#"""
         ## Fan charts
@@ -49,36 +60,31 @@ extension AnalysisNotebook {
         \#(fanFunction)
 
 
-        fig, ax = plt.subplots(figsize=(10, 5))
-        for index, run in enumerate(runs):
-            fan(ax, run["summary"][run["summary"]["metric"] == METRIC], run["label"], f"C{index}")
-        ax.set_title(f"{METRIC}: {title}")
-        ax.legend(loc="upper left")
-        plt.show()
+        if runs:
+            fig, ax = plt.subplots(figsize=(10, 5))
+            for index, run in enumerate(runs):
+                fan(ax, run["summary"][run["summary"]["metric"] == METRIC], run["label"], f"C{index}")
+            ax.set_title(f"{METRIC}: {title}")
+            ax.legend(loc="upper left")
+            plt.show()
         """#),
       .code(#"""
-        columns = 3
-        rows_needed = -(-len(shared) // columns)
-        fig, axes = plt.subplots(rows_needed, columns, figsize=(15, 3.2 * rows_needed), sharex=True, squeeze=False, layout="constrained")
-        for ax, metric in zip(axes.flat, shared):
-            for index, run in enumerate(runs):
-                fan(ax, run["summary"][run["summary"]["metric"] == metric], run["label"], f"C{index}")
-            ax.set_title(metric, fontsize=10)
-        for ax in axes.flat[len(shared):]:
-            ax.set_visible(False)
-        axes.flat[0].legend(fontsize=8)
-        fig.suptitle(title)
-        plt.show()
+        if runs:
+            columns = 3
+            rows_needed = -(-len(shared) // columns)
+            fig, axes = plt.subplots(rows_needed, columns, figsize=(15, 3.2 * rows_needed), sharex=True, squeeze=False, layout="constrained")
+            for ax, metric in zip(axes.flat, shared):
+                for index, run in enumerate(runs):
+                    fan(ax, run["summary"][run["summary"]["metric"] == metric], run["label"], f"C{index}")
+                ax.set_title(metric, fontsize=10)
+            for ax in axes.flat[len(shared):]:
+                ax.set_visible(False)
+            axes.flat[0].legend(fontsize=8)
+            fig.suptitle(title)
+            plt.show()
         """#),
       .markdown("## Values at the last date: median [5%, 95%]"),
       .code(#"""
-        def short(value):
-            for factor, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-                if abs(value) >= factor:
-                    return f"{value / factor:.3g}{suffix}"
-            return f"{value:.3g}"
-
-
         table = {}
         for run in runs:
             last = run["summary"][run["summary"]["date"] == run["summary"]["date"].max()].set_index("metric")
@@ -87,23 +93,24 @@ extension AnalysisNotebook {
         """#),
       .markdown("## When the Nvidia stockpile runs out"),
       .code(#"""
-        fig, ax = plt.subplots(figsize=(10, 3.5))
-        for index, run in enumerate(runs):
-            days = run["scalars"].loc[run["scalars"]["metric"] == "stockpile_depleted_day", "value"]
-            depleted = run["start"] + pd.to_timedelta(days.dropna(), unit="D")
-            share = len(depleted) / max(len(days), 1)
-            median = depleted.median().date() if len(depleted) else "never"
-            print(f"{run['label']}: ran out in {share:.0%} of runs, median date {median}")
-            if len(depleted):
-                edges = pd.date_range(run["start"], run["summary"]["date"].max() + pd.offsets.QuarterBegin(startingMonth=1), freq="QS")
-                ax.hist(mdates.date2num(depleted), bins=mdates.date2num(edges), histtype="step", linewidth=2, color=f"C{index}", label=run["label"])
-        ax.xaxis_date()
-        ax.set_ylabel("runs per quarter")
-        ax.set_title("Quarter the stockpile ran out")
-        if ax.has_data():
-            ax.legend(loc="upper right")
-        plt.show()
+        if runs:
+            fig, ax = plt.subplots(figsize=(10, 3.5))
+            for index, run in enumerate(runs):
+                days = run["scalars"].loc[run["scalars"]["metric"] == "stockpile_depleted_day", "value"]
+                depleted = run["start"] + pd.to_timedelta(days.dropna(), unit="D")
+                share = len(depleted) / max(len(days), 1)
+                median = depleted.median().date() if len(depleted) else "never"
+                print(f"{run['label']}: ran out in {share:.0%} of runs, median date {median}")
+                if len(depleted):
+                    edges = pd.date_range(run["start"], run["summary"]["date"].max() + pd.offsets.QuarterBegin(startingMonth=1), freq="QS")
+                    ax.hist(mdates.date2num(depleted), bins=mdates.date2num(edges), histtype="step", linewidth=2, color=f"C{index}", label=run["label"])
+            ax.xaxis_date()
+            ax.set_ylabel("runs per quarter")
+            ax.set_title("Quarter the stockpile ran out")
+            if ax.has_data():
+                ax.legend(loc="upper right")
+            plt.show()
         """#),
-    ]
+    ] + effectsCells()
   }
 }

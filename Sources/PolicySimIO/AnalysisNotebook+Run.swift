@@ -1,12 +1,13 @@
 extension AnalysisNotebook {
-  /// The run notebook: every metric as a fan chart, capacity by source, depletion dates.
+  /// The run notebook: every metric as a fan chart, capacity by source, depletion dates, and
+  /// scenario discovery when the folder holds it.
   static func runCells(parameters: String) -> [Notebook.Cell] {
     [
       .markdown("""
         # policysim run results
 
-        Fan charts of every outcome over time, capacity by source, and when the Nvidia stockpile runs out, \
-        read from the CSV files of `policysim run`. Point it at another folder with \
+        Fan charts of every outcome over time, capacity by source, when the Nvidia stockpile runs out, \
+        and scenario discovery (`policysim discover`), read from the CSV files of `policysim run`. Point it at another folder with \
         `policysim export-notebook DIR` or `papermill run.ipynb out.ipynb -p RESULTS DIR`.
         """),
       .code(#"""
@@ -54,9 +55,11 @@ extension AnalysisNotebook {
       .markdown("## Capacity by source"),
       .code(#"""
         sources = {
-            "capacity_h100e_nvidia": "Nvidia, legal imports",
-            "capacity_h100e_domestic": "Domestic (SMIC / Huawei)",
+            "capacity_h100e_stockpile": "Stockpile (held at the start)",
+            "capacity_h100e_legal": "Legal imports",
             "capacity_h100e_gray": "Gray market",
+            "capacity_h100e_gaming": "Converted gaming cards",
+            "capacity_h100e_domestic": "Domestic (Huawei, Cambricon)",
         }
         present = [metric for metric in sources if metric in metrics]
         if not present:
@@ -88,6 +91,6 @@ extension AnalysisNotebook {
             ax.set_title(f"Quarter the stockpile ran out: {title}")
             plt.show()
         """#),
-    ]
+    ] + discoveryCells()
   }
 }

@@ -9,7 +9,8 @@ import Foundation
 public enum AnalysisNotebook: String, CaseIterable, Sendable {
   /// One run: fan charts of every metric, capacity by source, stockpile depletion date.
   case run
-  /// Several runs on shared axes: fan charts, final values, depletion.
+  /// Several runs on shared axes (fan charts, final values, depletion) and the paired effects
+  /// of a `policysim compare` folder.
   case compare
   /// A parameter sweep: results by parameter, Sobol indices and tornado when analysed.
   case sweep
@@ -23,14 +24,26 @@ public enum AnalysisNotebook: String, CaseIterable, Sendable {
     }
   }
 
-  /// The notebook bound to `results` (folder paths, relative to the notebook or absolute).
-  public func notebook(results: [String]) -> Notebook {
-    precondition(!results.isEmpty, "at least one results folder")
+  /// The `policysim compare` folder the shipped compare notebook reads, relative to
+  /// `Notebooks-export/`; nil for the other notebooks.
+  public var defaultEffects: String? {
+    switch self {
+    case .compare: "../results/effects-vs-baseline"
+    case .run, .sweep: nil
+    }
+  }
+
+  /// The notebook bound to `results` (run or sweep folders) and, for compare, to `effects` (a
+  /// `policysim compare` folder), as paths relative to the notebook or absolute.
+  /// - Precondition: a folder to read: one of `results`, or for compare `effects` alone.
+  public func notebook(results: [String], effects: String? = nil) -> Notebook {
+    precondition(!results.isEmpty || (self == .compare && effects != nil), "at least one results folder")
     switch self {
     case .run: return Notebook(idPrefix: rawValue, cells: Self.runCells(parameters: "RESULTS = \(Self.literal(results[0]))"))
     case .compare:
-      let list = "[\n    " + results.map(Self.literal).joined(separator: ",\n    ") + ",\n]"
-      return Notebook(idPrefix: rawValue, cells: Self.compareCells(parameters: "RESULTS = \(list)"))
+      let list = results.isEmpty ? "[]" : "[\n    " + results.map(Self.literal).joined(separator: ",\n    ") + ",\n]"
+      let parameters = "RESULTS = \(list)\nEFFECTS = \(effects.map(Self.literal) ?? "None")"
+      return Notebook(idPrefix: rawValue, cells: Self.compareCells(parameters: parameters))
     case .sweep: return Notebook(idPrefix: rawValue, cells: Self.sweepCells(parameters: "RESULTS = \(Self.literal(results[0]))"))
     }
   }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PolicyModel
 
@@ -8,7 +7,7 @@ extension LoadedScenario {
   /// SHA-256 of the fully resolved scenario (after `extends` and `--set`), as canonical JSON
   /// with sorted keys.
   public var sha256: String {
-    SHA256.hash(data: Data(canonicalJSON(resolved).utf8)).map { String(format: "%02x", $0) }.joined()
+    SHA256Digest.hex(of: canonicalJSON(resolved))
   }
 
   /// The report dates, `YYYY-MM-DD`: the last day of each month from the start.
@@ -19,9 +18,9 @@ extension LoadedScenario {
     }
   }
 
-  /// The outcome metrics, in the column order of `ReplicationResult.values`: the one place
-  /// outputs learn them.
-  public var metricNames: [String] { Outcome.allCases.map(\.rawValue) }
+  /// The outcome metrics of a replication, in the order of its values (`values[month][metric]`):
+  /// the one place that lists them for a loaded scenario.
+  public var metricNames: [String] { model.metricNames }
 
   /// The scenario name made safe as one path component, for `results/<name>`: every character
   /// other than a letter, digit, `.`, `_` or `-` becomes `-`, leading dots are dropped (no

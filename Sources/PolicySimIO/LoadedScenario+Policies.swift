@@ -87,7 +87,7 @@ extension LoadedScenario {
       return reader.number(policy["h100ePerYear"], at: path.appending("h100ePerYear"), in: 0...(.infinity), expected: "H100e per year >= 0, or null to lift the cap")
         .map { .tier2Cap(h100ePerYear: $0) }
     default:  // "enforcement"
-      return reader.distribution(policy["grayMarketMultiplier"], at: path.appending("grayMarketMultiplier"), support: 0...(.infinity), expected: "a rate multiplier >= 0")
+      return reader.parameter(policy["grayMarketMultiplier"], at: path.appending("grayMarketMultiplier"), support: 0...1_000, expected: "a rate multiplier in [0, 1000]")
         .map { .enforcement(grayMarketMultiplier: $0) }
     }
   }

@@ -5,7 +5,7 @@ import Stochastic
 /// A scenario file read, merged with its bases, overridden and validated: ready to run.
 public struct LoadedScenario: Sendable {
   /// The newest scenario format this tool reads.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   public let file: String
   public let name: String
@@ -51,8 +51,9 @@ public struct LoadedScenario: Sendable {
   }
 
   private static let topKeys = [
-    "schemaVersion", "name", "description", "start", "end", "reportEvery", "seed", "runs",
-    "policies", "stockpile", "demand", "legalImports", "grayMarket", "domestic", "fleet", "sources",
+    "schemaVersion", "name", "title", "description", "start", "end", "reportEvery", "seed", "runs",
+    "policies", "stockpile", "demand", "utilisation", "legalImports", "grayMarket", "gaming", "domestic",
+    "fleet", "sources",
   ]
 
   private static func decode(_ json: JSONValue, ownSourceKeys: [String], reader: inout ScenarioReader)
@@ -60,9 +61,16 @@ public struct LoadedScenario: Sendable {
   {
     let root = JSONPath.root
     guard let top = reader.object(json, at: root, allowed: topKeys, required: ["schemaVersion", "name", "start", "end", "demand", "fleet"]) else { return nil }
-    _ = reader.wholeNumber(top["schemaVersion"], at: root.appending("schemaVersion"), in: 1...Double(schemaVersion), expected: "a schema version this tool reads (1 to \(schemaVersion))")
+    if case .number(1)? = top["schemaVersion"] {
+      reader.report(root.appending("schemaVersion"), "expected schema version \(schemaVersion) (model v2 changed the format; docs/scenario-format.md lists every key), found 1")
+      return nil
+    }
+    _ = reader.wholeNumber(top["schemaVersion"], at: root.appending("schemaVersion"), in: Double(schemaVersion)...Double(schemaVersion), expected: "a schema version this tool reads (\(schemaVersion))")
     let name = reader.string(top["name"], at: root.appending("name")) ?? ""
     let description = reader.string(top["description"], at: root.appending("description")) ?? ""
+    if let title = reader.string(top["title"], at: root.appending("title")), title.isEmpty || title.count > 80 || title.contains(where: \.isNewline) {
+      reader.report(root.appending("title"), "expected a one-line title of 1 to 80 characters, found \(top["title"]!.summary)")
+    }
     let start = reader.date(top["start"], at: root.appending("start"))
     let end = reader.date(top["end"], at: root.appending("end"))
     for key in ["start", "end"] {
@@ -83,8 +91,10 @@ public struct LoadedScenario: Sendable {
     let policies = decodePolicies(top["policies"], reader: &reader)
     let stockpile = decodeStockpile(top["stockpile"], reader: &reader)
     let demand = decodeDemand(top["demand"], reader: &reader)
+    let utilisation = decodeUtilisation(top["utilisation"], reader: &reader)
     let legal = decodeLegalImports(top["legalImports"], reader: &reader)
     let gray = decodeGrayMarket(top["grayMarket"], reader: &reader)
+    let gaming = decodeGaming(top["gaming"], reader: &reader)
     let domestic = top["domestic"].flatMap { decodeDomestic($0, reader: &reader) }
     let fleet = decodeFleet(top["fleet"], reader: &reader)
     switch top["sources"] {
@@ -97,10 +107,11 @@ public struct LoadedScenario: Sendable {
     case nil:
       break
     }
-    guard let start, let end, let demand, let fleet else { return nil }
+    guard let start, let end, let demand, let utilisation, let fleet else { return nil }
     let model = SupplyScenario(
       start: start, months: months(from: start, to: end), policies: policies, stockpile: stockpile,
-      demand: demand, legalImports: legal, grayMarket: gray, domestic: domestic, fleet: fleet)
+      demand: demand, utilisation: utilisation, legalImports: legal, grayMarket: gray, gaming: gaming,
+      domestic: domestic, fleet: fleet)
     return (name, description, seed, runs, model)
   }
 

@@ -8,30 +8,39 @@ import Foundation
 /// second run into the same folder is refused, and one left by a killed run is reused.
 ///
 /// Files in the previous folder that a run does not write (notes, notebooks) are carried over
-/// by hard link; its charts (`*.svg`) are not, since they showed the previous result.
+/// by hard link; its charts (`*.svg`) are not, since they showed the previous result. Derived
+/// outputs (``OutputFolder``) commit the same way into a run folder or a folder of their own,
+/// keeping every file they do not write, charts included.
 public final class RunFolder {
   /// The folder the user named.
   public let target: URL
   /// Where the new outputs are written until ``commit()``.
   public let staging: URL
   private let replaced: Set<String>
+  private let keepsCharts: Bool
   private var descriptor: Int32 = -1
   private var done = false
 
   /// Locks `target` for this run and prepares its partial folder.
-  /// - Parameter replaced: the names a run writes; the previous folder's copies are dropped.
+  /// - Parameters:
+  ///   - replaced: the names a run writes; the previous folder's copies are dropped.
+  ///   - owned: names that mark a folder as a previous output of the same command, which may
+  ///     then be replaced.
+  ///   - acceptsRuns: a folder holding a run's manifest.json may be written too.
+  ///   - keepsCharts: carry the previous folder's `*.svg` over too (derived outputs).
   /// - Throws: ``RunFolderRefusal`` when `target` is not a run folder or another run holds it;
   ///   ``IOFailure`` when the folders cannot be created.
-  public init(_ target: URL, replacing replaced: Set<String>) throws {
+  public init(_ target: URL, replacing replaced: Set<String>, owned: Set<String> = [], acceptsRuns: Bool = true, keepsCharts: Bool = false) throws {
     let target = target.standardizedFileURL
     self.target = target
     self.replaced = replaced
+    self.keepsCharts = keepsCharts
     let parent = target.deletingLastPathComponent()
     staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial")
     guard target.path != "/", !target.lastPathComponent.isEmpty else {
       throw RunFolderRefusal("policysim: --out \(target.path): expected a folder below /, for a run's files alone")
     }
-    try Self.checkPrevious(target)
+    try Self.checkPrevious(target, owned: owned, acceptsRuns: acceptsRuns)
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
@@ -105,8 +114,9 @@ public final class RunFolder {
     Temporaries.shared.forget(under: staging.path)
   }
 
-  /// Refuses a target that exists but is a file, or a folder that is neither empty nor a run's.
-  private static func checkPrevious(_ target: URL) throws {
+  /// Refuses a target that exists but is a file, or a folder that is neither empty, nor a
+  /// run's (when `acceptsRuns`), nor holding one of the `owned` names.
+  private static func checkPrevious(_ target: URL, owned: Set<String>, acceptsRuns: Bool) throws {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { return }
     guard isFolder.boolValue else { throw IOFailure("write", target.path, code: ENOTDIR) }
@@ -116,11 +126,12 @@ public final class RunFolder {
     } catch {
       throw IOFailure("read", target.path, error: error)
     }
-    guard !names.isEmpty else { return }
+    guard !names.isEmpty, owned.isDisjoint(with: names) else { return }
     let manifest = FileManager.default.contents(atPath: target.appendingPathComponent("manifest.json").path)
       .flatMap { try? JSONValue.parse($0) }
-    guard case .object(let members)? = manifest, members["scenarioSHA256"] != nil, members["pointCount"] == nil else {
-      throw RunFolderRefusal("policysim: --out \(target.path): the folder holds files but no manifest.json of policysim run, and a run replaces its folder as a whole; give a new or empty folder")
+    guard acceptsRuns, case .object(let members)? = manifest, members["scenarioSHA256"] != nil, members["pointCount"] == nil else {
+      let expected = acceptsRuns ? "no manifest.json of policysim run" : "none of \(owned.sorted().joined(separator: ", "))"
+      throw RunFolderRefusal("policysim: --out \(target.path): the folder holds files but \(expected), and its outputs replace the folder as a whole; give a new or empty folder")
     }
     for name in names {
       var isSubfolder: ObjCBool = false
@@ -159,7 +170,7 @@ public final class RunFolder {
     guard FileManager.default.fileExists(atPath: target.path) else { return }
     let fresh = Set(try contents(of: staging))
     for name in try contents(of: target)
-    where !replaced.contains(name) && !fresh.contains(name) && !name.hasSuffix(".svg") && !name.hasPrefix(".") {
+    where !replaced.contains(name) && !fresh.contains(name) && (keepsCharts || !name.hasSuffix(".svg")) && !name.hasPrefix(".") {
       let from = target.appendingPathComponent(name), to = staging.appendingPathComponent(name)
       Temporaries.shared.register(to.path)
       if link(from.path, to.path) != 0 {

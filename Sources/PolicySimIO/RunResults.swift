@@ -1,11 +1,10 @@
-import Charts
 import Foundation
 import PolicyModel
 import SwiftCSV
 
 /// One `policysim run` output folder read back: summary.csv quantiles by metric and date,
-/// the stockpile depletion day of each run from scalars.csv, and the scenario name, run count
-/// and start date from manifest.json.
+/// the stockpile depletion day of each run from scalars.csv, and from manifest.json the
+/// scenario's name and title, the run count, start date, seed, tool version and run date.
 ///
 /// Metrics are whatever summary.csv holds, in file order; nothing here assumes a fixed list.
 /// Nothing is trusted: the files must match the sizes and SHA-256 hashes manifest.json records,
@@ -21,9 +20,15 @@ public struct RunResults {
   /// The folder read.
   public let folder: URL
   public let scenarioName: String
+  /// The scenario in plain words: its `title`, else its name.
+  public let title: String
   public let runs: Int
   /// The scenario's first day, which `stockpile_depleted_day` counts from.
   public let start: Date
+  /// The master seed (always recorded).
+  public let seed: UInt64
+  /// The tool version and the day the run started (`YYYY-MM-DD`), when recorded.
+  public let toolVersion: String?, runDate: String?
   /// Metric names in the order summary.csv first lists them.
   public let metrics: [String]
   /// The report dates (month ends), in order.
@@ -43,11 +48,11 @@ public struct RunResults {
     }
     guard isFolder.boolValue else { throw IOFailure("read", folder.path, code: ENOTDIR) }
     let manifest = try RunManifest(folder: folder)
-    scenarioName = manifest.name
-    runs = manifest.runs
-    start = manifest.start
+    (scenarioName, title, runs, start) = (manifest.scenarioName, manifest.title, manifest.runs, manifest.start)
+    (seed, runDate) = (manifest.seed, manifest.runDate)
+    toolVersion = manifest.toolVersion.isEmpty ? nil : manifest.toolVersion
     let summaryFile = folder.appendingPathComponent("summary.csv")
-    try FileRecord.verify(["summary.csv"], in: folder, manifest: manifest.members)
+    try manifest.verify(["summary.csv"])
     let summary = try Self.table(summaryFile, columns: ["date", "metric", "p05", "p25", "p50", "p75", "p95"])
     var metrics: [String] = [], quantiles: [String: Quantiles] = [:]
     for (index, row) in summary.enumerated() {
@@ -98,15 +103,12 @@ public struct RunResults {
     return found
   }
 
-  /// "tier3, 1,000 runs".
-  public var caption: String { "\(scenarioName), \(NumberLabel.grouped(runs)) runs" }
-
   /// Each run's `stockpile_depleted_day` from scalars.csv (verified, when the manifest records
   /// it), each empty or a day in [0, horizon + 31]; none without scalars.csv.
   private static func depletionDays(in folder: URL, manifest: RunManifest, horizon: Double) throws -> [Double?] {
     let file = folder.appendingPathComponent("scalars.csv")
     guard manifest.records("scalars.csv") || FileManager.default.fileExists(atPath: file.path) else { return [] }
-    try FileRecord.verify(["scalars.csv"], in: folder, manifest: manifest.members)
+    try manifest.verify(["scalars.csv"])
     return try table(file, columns: ["metric", "value"]).enumerated().filter { $0.element["metric"] == "stockpile_depleted_day" }
       .map { index, row in
         guard let text = row["value"], !text.isEmpty else { return nil }
@@ -140,39 +142,5 @@ public struct RunResults {
       throw ResultsError(file.path, "missing column \"\(missing)\" (header: \(csv.header.joined(separator: ",")))")
     }
     return csv.rows
-  }
-}
-
-/// A run folder's manifest.json: the scenario name, run count and start date, checked.
-struct RunManifest {
-  let members: [String: JSONValue]
-  let name: String
-  let runs: Int
-  let start: Date
-
-  init(folder: URL) throws {
-    let file = folder.appendingPathComponent("manifest.json")
-    guard let data = FileManager.default.contents(atPath: file.path) else {
-      throw ResultsError(folder.path, "no manifest.json here (expected the output folder of policysim run)")
-    }
-    guard case .object(let members)? = try? JSONValue.parse(data), case .string(let name)? = members["scenarioName"],
-      case .number(let runs)? = members["runs"], case .object(let scenario)? = members["resolvedScenario"],
-      case .string(let startText)? = scenario["start"]
-    else {
-      throw ResultsError(file.path, "expected JSON with scenarioName, runs and resolvedScenario.start")
-    }
-    guard runs == runs.rounded(), runs >= 1, runs <= Double(InputLimits.runs) else {
-      throw ResultsError(file.path, "at $.runs: expected a whole number in [1, \(InputLimits.runs)], found \(CSVTable.number(runs))")
-    }
-    guard let start = ISODate.parse(startText), InputLimits.dates.contains(startText) else {
-      throw ResultsError(file.path, "at $.resolvedScenario.start: expected a date from \(InputLimits.dates.lowerBound) to \(InputLimits.dates.upperBound), found \"\(startText)\"")
-    }
-    (self.members, self.name, self.runs, self.start) = (members, name, Int(runs), start)
-  }
-
-  /// True when the `files` table has an entry for `name`.
-  func records(_ name: String) -> Bool {
-    if case .object(let table)? = members[FileRecord.manifestKey] { return table[name] != nil }
-    return false
   }
 }

@@ -52,7 +52,7 @@ public struct SweepPlan {
       "design": design,
       "parameters": .array(spec.parameters.map { .object(["name": .string($0.name), "path": .string($0.path.description)]) }),
       "pointCount": .number(Double(points.count)),
-      "metrics": .array(spec.metrics.map { .string($0.rawValue) }),
+      "metrics": .array(spec.metrics.map(JSONValue.string)),
       "dates": .array(spec.dates.map(JSONValue.string)),
     ]
   }
@@ -100,11 +100,11 @@ public struct SweepPlan {
     let reportDates = scenario.reportDates
     var rows = ""
     for metric in spec.metrics {
-      let column = Outcome.allCases.firstIndex(of: metric)!
+      let column = scenario.model.metricNames.firstIndex(of: metric)!
       for date in spec.dates {
         let month = reportDates.firstIndex(of: date)!
         let s = OutcomeStatistics(results.map { $0.values[month][column] })
-        rows += ([String(point), metric.rawValue, date] + [s.mean, s.sd, s.p05, s.p50, s.p95].map(CSVTable.number)).joined(separator: ",") + "\n"
+        rows += ([String(point), metric, date] + [s.mean, s.sd, s.p05, s.p50, s.p95].map(CSVTable.number)).joined(separator: ",") + "\n"
       }
     }
     return rows

@@ -43,7 +43,7 @@ extension SweepSpec {
       guard let members = reader.object(item, at: at, allowed: ["path", "name", "values", "range"], required: ["path"]) else { continue }
       guard let text = reader.string(members["path"], at: at.appending("path")) else { continue }
       guard let path = JSONPath(parsing: text) else {
-        reader.report(at.appending("path"), "expected a JSON path like $.domestic.waferStartsPerMonth, found \"\(text)\"")
+        reader.report(at.appending("path"), "expected a JSON path like $.domestic.waferStarts.level, found \"\(text)\"")
         continue
       }
       var probe = scenario.resolved

@@ -1,4 +1,3 @@
-import Crypto
 import Experiments
 import Foundation
 import PolicyModel
@@ -10,7 +9,7 @@ import Stochastic
 ///      "parameters": [
 ///        {"name": "seizure", "path": "$.grayMarket.channels[0].seizureProbability",
 ///         "range": {"min": 0.05, "max": 0.5}},
-///        {"path": "$.domestic.waferStartsPerMonth", "values": [15000, 30000, 60000]}],
+///        {"path": "$.domestic.waferStarts.level", "values": [15000, 30000, 60000]}],
 ///      "metrics": ["capacity_h100e"], "dates": "yearly"}
 ///
 /// `design` is `grid` (a range then needs `levels`), `lhs`, `sobol` or `saltelli` (these need
@@ -31,7 +30,7 @@ public struct SweepSpec: Sendable {
   public let json: JSONValue
   public let design: ExperimentDesign
   public let parameters: [Parameter]
-  public let metrics: [Outcome]
+  public let metrics: [String]
   /// The report dates results.csv has rows for, `YYYY-MM-DD`.
   public let dates: [String]
   public let seed: UInt64?
@@ -40,7 +39,7 @@ public struct SweepSpec: Sendable {
   public let warnings: [String]
 
   /// SHA-256 of the spec as canonical JSON.
-  public var sha256: String { sha256Hex(canonicalJSON(json)) }
+  public var sha256: String { SHA256Digest.hex(of: canonicalJSON(json)) }
 
   private static let designs = ["grid", "lhs", "sobol", "saltelli"]
   private static let topKeys = ["design", "points", "parameters", "metrics", "dates", "seed", "runs", "description"]
@@ -50,18 +49,7 @@ public struct SweepSpec: Sendable {
   /// scenario accepts there.
   /// - Throws: ``ScenarioIssues`` naming the spec file and JSON path of every problem.
   public init(file: String, scenario: LoadedScenario) throws {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw IOFailure("read", file, error: error)
-    }
-    let json: JSONValue
-    do {
-      json = try JSONValue.parse(data)
-    } catch let error as JSONSyntaxError {
-      throw ScenarioIssues(issues: [ScenarioIssue(file: "\(file):\(error.line):\(error.column)", path: nil, message: "invalid JSON: \(error.message)")])
-    }
+    let json = try JSONValue.read(file: file)
     var reader = ScenarioReader(file: file)
     let root = JSONPath.root
     let top = reader.object(json, at: root, allowed: Self.topKeys, required: ["design", "parameters"]) ?? [:]
@@ -89,16 +77,16 @@ public struct SweepSpec: Sendable {
     }
     Self.checkPointCount(kind: kind, points: pointCount, parameters: parameters, reader: &reader)
 
-    let names = Outcome.allCases.map(\.rawValue)
-    let metrics = reader.array(top["metrics"], at: root.appending("metrics")).enumerated().compactMap { index, item -> Outcome? in
+    let names = scenario.model.metricNames
+    let metrics = reader.array(top["metrics"], at: root.appending("metrics")).enumerated().compactMap { index, item -> String? in
       let path = root.appending("metrics").appending(index)
       guard let name = reader.string(item, at: path) else { return nil }
-      guard let outcome = Outcome(rawValue: name) else {
+      guard names.contains(name) else {
         let hint = suggestion(for: name, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
-        reader.report(path, "expected an outcome name, found \"\(name)\"\(hint)")
+        reader.report(path, "expected an outcome name of the scenario, found \"\(name)\"\(hint)")
         return nil
       }
-      return outcome
+      return name
     }
     if case .array(let items)? = top["metrics"], items.isEmpty {
       reader.report(root.appending("metrics"), "expected at least one outcome name, found an array of 0")
@@ -114,7 +102,7 @@ public struct SweepSpec: Sendable {
     self.file = file
     self.json = json
     self.parameters = parameters
-    self.metrics = metrics.isEmpty ? Outcome.allCases : metrics
+    self.metrics = metrics.isEmpty ? names : metrics
     self.dates = dates
     self.seed = seed
     self.runs = runs
@@ -166,20 +154,4 @@ extension ScenarioReader {
     }
     return Int(number)
   }
-}
-
-/// Lower-case hexadecimal SHA-256 of the UTF-8 text.
-func sha256Hex(_ text: String) -> String {
-  SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-}
-
-/// SHA-256 of bytes given in pieces (an output file as it is written); the same digest as
-/// ``sha256Hex(_:)`` of their concatenation.
-struct SHA256Stream {
-  private var hasher = SHA256()
-
-  mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
-
-  /// Lower-case hexadecimal digest of everything given so far.
-  func hex() -> String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
 }

@@ -10,9 +10,30 @@
 public enum StreamSeed {
   /// Returns the 64-bit seed of stream `name` in replication `replication`.
   public static func derive(master: UInt64, replication: Int, stream name: String) -> UInt64 {
+    derive(master: master, replication: replication, streamHash: hash(name))
+  }
+
+  /// The seed of the stream whose name hashes to `streamHash` (``hash(_:)``): callers that
+  /// derive the same stream in every replication hash its name once.
+  public static func derive(master: UInt64, replication: Int, streamHash: UInt64) -> UInt64 {
     var state = mix(master &+ 0x9E37_79B9_7F4A_7C15)
     state = mix(state ^ UInt64(truncatingIfNeeded: replication) &+ 0xD1B5_4A32_D192_ED03)
-    return mix(state ^ fnv1a(name))
+    return mix(state ^ streamHash)
+  }
+
+  /// The hash of a stream name that ``derive(master:replication:streamHash:)`` takes.
+  public static func hash(_ name: String) -> UInt64 { fnv1a(name) }
+
+  /// Returns the seed of the draw keyed by four integers within the stream whose seed is
+  /// `base` (a cohort's source, SKU, month and lot; a lot's channel, month and index): a pure
+  /// function of its arguments, so the same thing gets the same draws whatever else a run
+  /// contains.
+  public static func derive(base: UInt64, keys a: Int, _ b: Int, _ c: Int, _ d: Int) -> UInt64 {
+    var state = base
+    for key in [a, b, c, d] {
+      state = mix(state ^ UInt64(truncatingIfNeeded: key) &+ 0xD1B5_4A32_D192_ED03)
+    }
+    return state
   }
 
   /// SplitMix64's output function: a bijection on 64-bit integers with full avalanche.

@@ -21,10 +21,10 @@ extension PolicySim {
         Example: policysim analyze results/tier3-sweep --metric capacity_h100e --date 2027-12-31
         """)
 
-    @Argument(help: "A finished (or merged) sweep folder.")
+    @Argument(help: "A finished (or merged) sweep folder.", completion: .directory)
     var folder: String
 
-    @Option(help: "Outcome to analyse (default: every outcome in results.csv).")
+    @Option(help: "Outcome to analyse (default: every outcome in results.csv).", completion: MetricCompletion.kind)
     var metric: String?
 
     @Option(help: "Report date YYYY-MM-DD (default: every date in results.csv).")

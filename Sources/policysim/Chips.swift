@@ -28,7 +28,7 @@ extension PolicySim {
     @Option(help: "The date to evaluate the rules at, YYYY-MM-DD.")
     var date: String = "2026-01-15"
 
-    @Option(help: "Use this scenario's policies instead of the historical rules.")
+    @Option(help: "Use this scenario's policies instead of the historical rules.", completion: .file(extensions: ["json"]))
     var scenario: String?
 
     func validate() throws {

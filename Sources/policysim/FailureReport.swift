@@ -28,6 +28,9 @@ func reported(_ error: any Error) -> any Error {
     status = ExitStatus.usage
   case is ScenarioIssues, is ScenarioIssue, is ResultsError, is SweepOutputError, is SweepJournalError:
     status = ExitStatus.invalidInput
+  case let failure as PairedComparison.ReplicationFailure:
+    printError(failure.description.oneLine)
+    return ExitStatus.runtimeFailure
   case let failure as ReplicationError:
     let seed = Signals.seed.map { " (seed \($0))" } ?? ""
     printError("policysim: replication \(failure.replication)\(seed) failed: \(failure.underlying)".oneLine)

@@ -23,10 +23,10 @@ extension PolicySim {
         Example: policysim merge results/tier3-sweep/shard-*-of-4 --out results/tier3-sweep
         """)
 
-    @Argument(help: "Shard output folders.")
+    @Argument(help: "Shard output folders.", completion: .directory)
     var folders: [String]
 
-    @Option(help: "Folder for the merged outputs.")
+    @Option(help: "Folder for the merged outputs.", completion: .directory)
     var out: String
 
     func validate() throws {

@@ -10,7 +10,7 @@ extension PolicySim {
       discussion: """
         With no --metric and no --compare, writes capacity.svg (fan chart of capacity_h100e), \
         capacity-by-source.svg (median capacity stacked by source) and depletion.svg \
-        (histogram of the quarter the Nvidia stockpile ran out) into <dir>, as run --plot does.
+        (histogram of the quarter imported chips ran out) into <dir>, as run --plot does.
 
         With --metric, writes a fan chart (median line, 50% and 90% bands) of each metric, \
         named <metric>.svg. With --compare, every folder's fan chart shares the axes \
@@ -26,16 +26,16 @@ extension PolicySim {
         Example: policysim plot results/tier3 --compare results/baseline --out docs/tier3-vs-baseline.svg
         """)
 
-    @Argument(help: ArgumentHelp("A results folder written by policysim run.", valueName: "dir"))
+    @Argument(help: ArgumentHelp("A results folder written by policysim run.", valueName: "dir"), completion: .directory)
     var folder: String
 
-    @Option(name: .customLong("metric"), help: ArgumentHelp("A metric of summary.csv to draw as a fan chart. Repeatable.", valueName: "metric"))
+    @Option(name: .customLong("metric"), help: ArgumentHelp("A metric of summary.csv to draw as a fan chart. Repeatable.", valueName: "metric"), completion: MetricCompletion.kind)
     var metrics: [String] = []
 
-    @Option(name: .customLong("compare"), parsing: .upToNextOption, help: ArgumentHelp("Other results folders to draw on the same axes.", valueName: "dir"))
+    @Option(name: .customLong("compare"), parsing: .upToNextOption, help: ArgumentHelp("Other results folders to draw on the same axes.", valueName: "dir"), completion: .directory)
     var others: [String] = []
 
-    @Option(help: ArgumentHelp("Output file (one chart) or folder (several); default: <dir>.", valueName: "file.svg|folder"))
+    @Option(help: ArgumentHelp("Output file (one chart) or folder (several); default: <dir>.", valueName: "file.svg|folder"), completion: .file(extensions: ["svg"]))
     var out: String?
 
     func run() throws {

@@ -10,14 +10,21 @@ struct PolicySim: ParsableCommand {
     abstract: "Simulate China's AI compute under US export-control scenarios.",
     discussion: """
       A discrete-event, Monte Carlo model of Chinese AI compute (H100-equivalents) from \
-      Nvidia stockpiles, legal imports, gray-market imports and domestic production, under \
+      the stockpile held at the start, legal imports, gray-market and gaming cards, and domestic production, under \
       dated export-control policies. Scenarios are JSON files (docs/scenario-format.md); the \
       mechanisms are described in docs/model.md.
 
       Typical use:
         policysim validate Scenarios/*.json
         policysim run Scenarios/tier3.json --runs 2000 --out results/tier3
+        policysim compare Scenarios/baseline.json Scenarios/tier3.json --runs 2000
         policysim chips --date 2026-02-01
+
+      Shell completion (scenario and spec files, results folders, the metrics of a results \
+      folder): policysim --generate-completion-script bash|zsh|fish; see the README.
+
+      Validation against published estimates: policysim score and policysim condition \
+      (docs/validation.md).
 
       Exit status (every subcommand): 0 success; 64 bad arguments or options; 65 invalid \
       scenario, spec or results (every problem printed, one line each); 66 an input file or \
@@ -28,8 +35,8 @@ struct PolicySim: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Run.self, Validate.self, Chips.self, Sweep.self, Merge.self, Analyze.self, Plot.self,
-      ExportNotebook.self,
+      Run.self, Validate.self, Chips.self, Compare.self, Discover.self, Sweep.self, Merge.self, Analyze.self,
+      Plot.self, ExportNotebook.self, Score.self, Condition.self,
     ]
   )
 

@@ -29,7 +29,7 @@ extension PolicySim {
         Example: policysim run Scenarios/tier3.json --runs 2000 --set '$.grayMarket.channels[0].lotsPerMonth=6'
         """)
 
-    @Argument(help: "The scenario file (JSON).")
+    @Argument(help: "The scenario file (JSON).", completion: .file(extensions: ["json"]))
     var scenario: String
 
     @Option(help: "Number of replications, 1 to 10,000,000 (default: the scenario's runs).")
@@ -41,7 +41,7 @@ extension PolicySim {
     @Option(help: "Worker threads, 1 to 256 (default: the number of cores).")
     var threads: Int?
 
-    @Option(help: "Output folder (default: results/<scenario name>).")
+    @Option(help: "Output folder (default: results/<scenario name>).", completion: .directory)
     var out: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value by JSON path, e.g. '$.fleet.failureRatePerYear=0.05'. Repeatable.", valueName: "path=value"))

@@ -12,17 +12,20 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
   case json
 }
 
-/// The end-of-run summary: total capacity and its first three sources each December (median
+/// The end-of-run summary: total capacity and its legal, gray and domestic parts each December (median
 /// and 90% band), and the stockpile depletion date distribution.
 struct SummaryTable {
   let outputs: RunOutputs
   let folder: String
   let files: [String]
 
-  /// `capacity_h100e` and the first three `capacity_h100e_*` metrics, as the run lists them.
+  /// The capacity columns shown (those the scenario reports): the total and the three policy
+  /// levers' sources, four columns of 22 characters after the date so a line fits 100.
+  private static let columns = ["capacity_h100e", "capacity_h100e_legal", "capacity_h100e_gray", "capacity_h100e_domestic"]
+
   private var metrics: [String] {
-    let names = outputs.scenario.metricNames
-    return names.filter { $0 == "capacity_h100e" } + names.filter { $0.hasPrefix("capacity_h100e_") }.prefix(3)
+    let names = Set(outputs.scenario.metricNames)
+    return Self.columns.filter(names.contains)
   }
 
   private var rows: [(date: String, metric: String, p05: Double, p50: Double, p95: Double)] {

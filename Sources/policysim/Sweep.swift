@@ -16,9 +16,10 @@ extension PolicySim {
 
         Every finished point is appended to --out/journal.jsonl: rerunning the same command \
         after a crash or kill resumes where it stopped, and the output equals an uninterrupted \
-        run. With --shard K/N (0-based K), or SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX in \
-        the environment, only that shard's points run, into --out/shard-K-of-N; combine the \
-        shards with policysim merge.
+        run. With --shard K/N (0-based K), or with --shards N (or POLICYSIM_SHARDS) and the \
+        index K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX, only shard K's points run, \
+        into --out/shard-K-of-N; combine the shards with policysim merge. A Slurm array job \
+        script ships in cluster/sweep.sbatch (see docs/sweeps.md).
 
         Designs are limited to 1,000,000 points; a sweep whose estimated memory is above 8 GiB \
         or whose files are above 16 GiB is refused unless --force.
@@ -31,10 +32,10 @@ extension PolicySim {
         Example: policysim sweep Scenarios/tier3.json --spec Scenarios/sweeps/seizure-by-wafers.json --runs 200
         """)
 
-    @Argument(help: "The scenario file (JSON).")
+    @Argument(help: "The scenario file (JSON).", completion: .file(extensions: ["json"]))
     var scenario: String
 
-    @Option(help: "The sweep spec file (JSON).")
+    @Option(help: "The sweep spec file (JSON).", completion: .file(extensions: ["json"]))
     var spec: String
 
     @Option(help: "Replications per point, 1 to 10,000,000 (default: the spec's runs, else the scenario's).")
@@ -43,17 +44,17 @@ extension PolicySim {
     @Option(help: "Master seed, 0 to 2^53 - 1 (default: the spec's seed, else the scenario's).")
     var seed: UInt64?
 
-    @Option(help: "Output folder (default: results/<scenario name>-sweep).")
+    @Option(help: "Output folder (default: results/<scenario name>-sweep).", completion: .directory)
     var out: String?
 
     @Option(help: ArgumentHelp("Run only shard K of N (0-based), e.g. 0/4.", valueName: "K/N"))
     var shard: String?
 
-    @Option(help: "The shard count when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.")
+    @Option(help: ArgumentHelp("The number of shards, when the shard index comes from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX (default: POLICYSIM_SHARDS).", valueName: "N"))
     var shards: Int?
 
     @Option(help: "Worker threads, 1 to 256 (default: the number of cores).")
-    var threads: Int = min(ProcessInfo.processInfo.activeProcessorCount, InputLimits.threads)
+    var threads: Int?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value for every point, as with run. Repeatable.", valueName: "path=value"))
     var overrides: [String] = []
@@ -67,12 +68,22 @@ extension PolicySim {
     func validate() throws {
       try checkRuns(runs)
       try checkSeed(seed)
-      if !(1...InputLimits.threads).contains(threads) {
+      if let threads, !(1...InputLimits.threads).contains(threads) {
         throw ValidationError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
       }
-      if let shards, shards < 1 { throw ValidationError("--shards: expected a number >= 1, found \(shards)") }
-      _ = try ShardAssignment.resolve(option: shard, shards: shards, environment: ProcessInfo.processInfo.environment)
+      _ = try resolvedShard()
       _ = try parseOverrides(overrides)
+    }
+
+    /// The shard to run.
+    /// - Throws: `ValidationError` (one line, exit 64) when options and environment do not
+    ///   determine one.
+    private func resolvedShard() throws -> Shard {
+      do {
+        return try ShardAssignment.resolve(option: shard, shards: shards, environment: ProcessInfo.processInfo.environment)
+      } catch {
+        throw ValidationError("\(error)")
+      }
     }
 
     func run() throws {
@@ -80,7 +91,8 @@ extension PolicySim {
     }
 
     private func sweep() throws {
-      let shard = try ShardAssignment.resolve(option: self.shard, shards: shards, environment: ProcessInfo.processInfo.environment)
+      let shard = try resolvedShard()
+      let threads = self.threads ?? min(ProcessInfo.processInfo.activeProcessorCount, InputLimits.threads)
       let overrides = try parseOverrides(self.overrides)
       let loaded = try loadScenario(scenario, overrides: overrides)
       let sweepSpec = try SweepSpec(file: spec, scenario: loaded)

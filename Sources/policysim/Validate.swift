@@ -17,7 +17,7 @@ extension PolicySim {
         Example: policysim validate Scenarios/*.json
         """)
 
-    @Argument(help: "Scenario files (JSON).")
+    @Argument(help: "Scenario files (JSON).", completion: .file(extensions: ["json"]))
     var scenarios: [String]
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value by JSON path before checking, as with run. Repeatable.", valueName: "path=value"))

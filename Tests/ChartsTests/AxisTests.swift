@@ -26,6 +26,9 @@ func numberLabels() {
   #expect(NumberLabel.short(0, step: 500_000) == "0")
   #expect(NumberLabel.short(0.25, step: 0.25) == "0.25")
   #expect(NumberLabel.short(0.5, step: 0.1) == "0.5")
+  #expect(NumberLabel.approximate(1_304_512) == "1.3M" && NumberLabel.approximate(780_240) == "780k")
+  #expect(NumberLabel.approximate(999_600) == "1M" && NumberLabel.approximate(0.4532) == "0.453")
+  #expect(NumberLabel.approximate(0) == "0" && NumberLabel.approximate(-1_500) == "-1.5k")
   #expect(NumberLabel.grouped(1_234_567) == "1,234,567")
 }
 

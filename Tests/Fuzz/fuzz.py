@@ -273,7 +273,9 @@ def mutate_tree(rng, document):
         if value and kind < 0.4 and path:
             remove(document, path + (rng.choice(list(value)),))
         elif kind < 0.6:
-            value[rng.choice(["extra", "runs", "seed", "growthPerYear", "sigma"])] = number(rng)
+            # Keys of the v2 format (trends, ramps, mixes, die banks), placed anywhere.
+            value[rng.choice(["extra", "runs", "seed", "growthPerYear", "sigma", "level", "ceiling", "declinePerYear",
+                              "rampMonths", "finalShare", "stacksPerMonth", "dies", "waferShare", "lotSizeSigma"])] = number(rng)
         elif path:
             return replace(document, path, rng.choice([[], 0, "x", None]))
         return document
@@ -305,8 +307,8 @@ def hostile_options(rng):
     if rng.random() < 0.15:
         option = rng.choice(sorted(HOSTILE))
         options += [option, str(rng.choice(HOSTILE[option]))]
-    if rng.random() < 0.1:
-        options += ["--per-run"] + (["--gzip"] if rng.random() < 0.5 else [])
+    if rng.random() < 0.2:
+        options += ["--per-run"] + (["--gzip"] if rng.random() < 0.25 else [])
     return options
 
 
@@ -393,11 +395,13 @@ class Campaign:
 
     def damaged_results(self, rng, out, work):
         """Damages a copy of a run's results (a number, a date, a cut, garbage), re-records the
-        manifest most of the time so content checks are reached, and draws it with plot."""
+        manifest most of the time so content checks are reached, and reads it with plot (most
+        often), discover or, when the run wrote runs.csv, compare."""
         damaged = os.path.join(work, "damaged")
         shutil.rmtree(damaged, ignore_errors=True)
         shutil.copytree(out, damaged)
-        name = rng.choice(["summary.csv", "summary.csv", "scalars.csv", "manifest.json"])
+        per_run = os.path.exists(os.path.join(damaged, "runs.csv"))
+        name = rng.choice(["summary.csv", "summary.csv", "scalars.csv", "manifest.json", "draws.csv"] + ["runs.csv"] * (2 if per_run else 0))
         path = os.path.join(damaged, name)
         text = open(path).read()
         if rng.random() < 0.6:
@@ -414,11 +418,19 @@ class Campaign:
                 remanifest(damaged, [name])
             except (ValueError, KeyError):
                 pass
-        arguments = ["plot", damaged, "--out", os.path.join(damaged, "charts")]
+        roll = rng.random()
+        if roll < 0.6:
+            arguments = ["plot", damaged, "--out", os.path.join(damaged, "charts")]
+        elif roll < 0.8 or not per_run:
+            arguments = ["discover", damaged, "--where", "stockpile_depleted_day < 1000", "--out", os.path.join(work, "found")]
+        else:
+            arguments = ["compare", damaged, damaged, "--threads", "1", "--quiet", "--out", os.path.join(work, "effects")]
         result = execute(self.binary, arguments, work, 30)
         found = problems(result, {0, 65, 66}, work)
         if found:
-            self.record("plot", ["plot", damaged], found, [damaged], work)
+            self.record(arguments[0], arguments, found, [damaged], work)
+        for folder in ("found", "effects"):
+            shutil.rmtree(os.path.join(work, folder), ignore_errors=True)
         with self.lock:
             self.counts["plots"] = self.counts.get("plots", 0) + 1
 

@@ -1,5 +1,6 @@
 import Foundation
-import PolicyModel
+@testable import PolicyModel
+import Stochastic
 import Testing
 
 @Test("gross dies per 300 mm wafer match domain.md: 80 for 665.6 mm², 123 for 456 mm²")
@@ -11,37 +12,150 @@ func grossDies() {
   #expect(WaferGeometry.grossDies(dieAreaMm2: 100) == 640)
 }
 
-@Test("logistic yield starts at its initial value, rises monotonically and approaches its maximum")
+@Test("logistic yield passes through its anchor, rises monotonically toward its maximum, and runs lower before the anchor")
 func logisticYield() {
-  let curve = YieldCurve.logistic(initial: 0.2, maximum: 0.65, ratePerMonth: 0.2)
+  let curve = YieldCurve(initial: 0.2, maximum: 0.65, ratePerMonth: 0.2)
   #expect(abs(curve.yield(afterMonths: 0) - 0.2) < 1e-12)
-  let path = stride(from: 0.0, through: 120, by: 1).map { curve.yield(afterMonths: $0) }
+  let path = stride(from: -24.0, through: 120, by: 1).map { curve.yield(afterMonths: $0) }
   #expect(zip(path, path.dropFirst()).allSatisfy { $0 < $1 })
   #expect(abs(path.last! - 0.65) < 1e-6)
-  // Hand value at 6 months: t0 = ln(0.65/0.2 − 1)/0.2 = 4.0547; y = 0.65/(1 + e^(−0.2·1.9453)).
+  #expect(curve.yield(afterMonths: -6) < 0.2)
+  // Hand value at 6 months: t_mid = ln(0.65/0.2 − 1)/0.2; y = 0.65/(1 + e^(−0.2·(6 − t_mid))).
   #expect(abs(curve.yield(afterMonths: 6) - 0.65 / (1 + exp(-0.2 * (6 - log(2.25) / 0.2)))) < 1e-12)
+  #expect(YieldCurve(initial: 0.2, maximum: 0.65, ratePerMonth: 0).yield(afterMonths: 30) == 0.2)
+  #expect(YieldCurve(initial: 0.7, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0.65)
+  #expect(YieldCurve(initial: 0, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0)
 }
 
-@Test("a logistic curve with no learning, or starting at its maximum, stays flat (never NaN)")
-func flatLogisticYield() {
-  #expect(YieldCurve.logistic(initial: 0.2, maximum: 0.65, ratePerMonth: 0).yield(afterMonths: 30) == 0.2)
-  #expect(YieldCurve.logistic(initial: 0.7, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0.65)
-  #expect(YieldCurve.logistic(initial: 0, maximum: 0.65, ratePerMonth: 0.2).yield(afterMonths: 3) == 0)
+@Test("bounded growth passes through its level on its date, never exceeds its ceiling, and runs lower before its date")
+func boundedGrowth() {
+  let curve = GrowthCurve(level: 30_000, anchorDay: 400, growthPerYear: 1.6, ceiling: 150_000)
+  #expect(abs(curve.value(atDay: 400) - 30_000) < 1e-6)
+  let path = stride(from: 0.0, through: 365.25 * 30, by: 30).map { curve.value(atDay: $0) }
+  #expect(zip(path, path.dropFirst()).allSatisfy { $0 < $1 } && path.allSatisfy { $0 < 150_000 })
+  #expect(path.last! > 149_000)
+  // Far below the ceiling it grows by about its factor a year: the logistic's early rate.
+  let early = GrowthCurve(level: 1_000, anchorDay: 0, growthPerYear: 1.6, ceiling: 1e9)
+  #expect(abs(early.value(atDay: 365.25) / 1_000 - 1.6) < 1e-4)
+  #expect(GrowthCurve(level: 5, anchorDay: 0, growthPerYear: 1, ceiling: 10).value(atDay: 900) == 5)
+  #expect(GrowthCurve(level: 50, anchorDay: 0, growthPerYear: 2, ceiling: 10).value(atDay: -900) == 10)
+  #expect(GrowthCurve(level: 10, anchorDay: 0, growthPerYear: 0, ceiling: 20).value(atDay: 900) < 1e-9)
 }
 
-@Test("defect-density yield reproduces domain.md's D0 ↔ yield pairs for a 665.6 mm² die")
-func defectDensityYield() {
-  let twentyPercent = YieldCurve.defectDensity(initialPerCm2: 0.2418, annualDecline: 0.3, dieAreaCm2: 6.656)
-  #expect(abs(twentyPercent.yield(afterMonths: 0) - 0.20) < 0.001)
-  // One year of a 30% decline: D0 = 0.1693, Y = exp(−0.1693 · 6.656) = 0.324.
-  #expect(abs(twentyPercent.yield(afterMonths: 12) - exp(-0.2418 * 0.7 * 6.656)) < 1e-12)
+@Test("the product mix ramps a new product in and keeps the shares summing to 1")
+func productMixShares() {
+  let products: [(fromDay: Double, rampDays: Double, finalShare: Double)] = [(0, 0, 1), (100, 200, 1), (400, 100, 0.8)]
+  #expect(ProductMix.shares(onDay: 50, of: products) == [1, 0, 0])
+  #expect(ProductMix.shares(onDay: 200, of: products) == [0.5, 0.5, 0])
+  let late = ProductMix.shares(onDay: 1_000, of: products)
+  #expect(abs(late[2] - 0.8) < 1e-12 && abs(late[1] - 0.2) < 1e-12 && late[0] == 0)
+  for day in stride(from: 0.0, through: 1_000, by: 7) {
+    #expect(abs(ProductMix.shares(onDay: day, of: products).reduce(0, +) - 1) < 1e-12)
+  }
+  #expect(ProductMix.shares(onDay: -1, of: [(0, 0, 1)]) == [0])
 }
 
-@Test("packaging is bound by whichever of dies, HBM and capacity runs out first")
-func hbmBoundPackaging() {
-  // 13M stacks ≈ 1.6M 910C (8 stacks each) even with 4M dies: HBM binds (domain.md §3.4).
-  #expect(Packaging.packages(dies: 4_000_000, diesPerPackage: 2, hbmStacks: 13_000_000, stacksPerPackage: 8) == 1_625_000)
-  #expect(Packaging.packages(dies: 1_001, diesPerPackage: 2, hbmStacks: 100_000, stacksPerPackage: 8) == 500)
-  #expect(Packaging.packages(dies: 10_000, diesPerPackage: 1, hbmStacks: 100_000, stacksPerPackage: 4, capacity: 700) == 700)
-  #expect(Packaging.packages(dies: 10, diesPerPackage: 1, hbmStacks: 0, stacksPerPackage: 0) == 10)
+@Test("wafers switch to the new product on its date: 800 good dies a month make 800 910B, then 400 910C")
+func productSwitchByDate() throws {
+  let scenario = tiny(domestic: industry(products: [
+    DomesticProduct(sku: "Ascend910B", from: day("2025-01-01")), DomesticProduct(sku: "Ascend910C", from: day("2025-07-01")),
+  ]))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  #expect(result.series("wafer_starts_ascend910b", in: scenario) == Array(repeating: 10, count: 6) + Array(repeating: 0, count: 6))
+  #expect(result.series("wafer_starts_ascend910c", in: scenario) == Array(repeating: 0, count: 6) + Array(repeating: 10, count: 6))
+  #expect(result.series("dies_made", in: scenario) == Array(repeating: 800, count: 12))
+  #expect(result.series("packages_ascend910b", in: scenario) == Array(repeating: 800, count: 6) + Array(repeating: 0, count: 6))
+  #expect(result.series("packages_ascend910c", in: scenario) == Array(repeating: 0, count: 6) + Array(repeating: 400, count: 6))
+  #expect(result.value(.hbmStacksRemaining, month: 11) == 1e8 - 12 * 3_200)
+}
+
+@Test("wafers are started for the product that will be packaged when they leave the fab")
+func wafersLeadPackagingByCycleTime() throws {
+  let scenario = tiny(domestic: industry(
+    products: [DomesticProduct(sku: "Ascend910C", from: day("2025-01-01")), DomesticProduct(sku: "Ascend950PR", from: day("2025-07-01"), hbm: .imported)],
+    cycleTimeDays: 61))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  // Wafers started on May 1 leave the fab on July 1: they are 950 wafers.
+  #expect(result.series("wafer_starts_ascend950pr", in: scenario)[3] == 0)
+  #expect(result.series("wafer_starts_ascend950pr", in: scenario)[4] == 10)
+  #expect(result.series("packages_ascend950pr", in: scenario)[6] == 800)
+}
+
+@Test("packages are bound by HBM stacks when dies are plentiful")
+func hbmBindsOutput() throws {
+  let scenario = tiny(domestic: industry(
+    products: [DomesticProduct(sku: "Ascend910C", from: day("2025-01-01"))], wafers: 20_000, hbm: 800_000, bank: 2_000_000, yield: 0.3, cycleTimeDays: 90))
+  let result = try scenario.runReplication(seed: 4, replication: 0)
+  #expect(result.cumulativeDomesticPackages == 100_000)  // 800,000 stacks / 8 per 910C
+  #expect(result.value(.hbmStacksRemaining, month: 11) == 0)
+  #expect(result.value(.dieBankRemaining, month: 0) == 1_800_000)  // the bank's dies go first
+  #expect(abs(result.series("yield_ascend910c", in: scenario)[0] - 0.3) < 1e-12)
+}
+
+@Test("the die bank is used before the fab's dies")
+func bankFirst() throws {
+  let scenario = tiny(domestic: industry(products: [DomesticProduct(sku: "Ascend910C", from: day("2025-01-01"))], packaging: 30, bank: 100))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  #expect(result.series("bank_dies_ascend910c", in: scenario).prefix(3) == [60, 40, 0])
+  #expect(result.series("dies_used_ascend910c", in: scenario).prefix(3) == [60, 60, 60])
+  #expect(result.value(.dieBankRemaining, month: 0) == 40 && result.value(.dieBankRemaining, month: 1) == 0)
+}
+
+@Test("a new product short of HBM leaves its packaging lines to the product it replaces, not the other way round")
+func hbmShortageSpills() throws {
+  func run(imported: Double, domestic: Double) throws -> (old: Double, new: Double) {
+    let scenario = tiny(domestic: industry(
+      products: [
+        DomesticProduct(sku: "Ascend910C", from: day("2025-01-01")),
+        DomesticProduct(sku: "Ascend950PR", from: day("2025-01-02"), finalShare: constant(0.5), hbm: .domestic),
+      ],
+      packaging: 100, hbm: imported,
+      domesticHBM: HBMRamp(earliest: day("2024-01-01"), delayMonths: constant(0), rampMonths: 0, stacksPerMonth: constant(domestic))))
+    let result = try scenario.runReplication(seed: 1, replication: 0)
+    return (result.series("packages_ascend910c", in: scenario)[3], result.series("packages_ascend950pr", in: scenario)[3])
+  }
+  #expect(try run(imported: 1e8, domestic: 1e6) == (50, 50))  // half the capacity each
+  #expect(try run(imported: 1e8, domestic: 0) == (100, 0))  // the 950PR has no HBM: its half goes to the 910C
+  #expect(try run(imported: 0, domestic: 1e6) == (0, 50))  // the 910C's half stays idle
+}
+
+@Test("dies of a die no product uses any more are reported as stranded")
+func strandedDies() throws {
+  let scenario = tiny(domestic: industry(
+    products: [DomesticProduct(sku: "Ascend910C", from: day("2025-01-01")), DomesticProduct(sku: "Ascend950PR", from: day("2025-07-01"), hbm: .imported)],
+    packaging: 100, bank: 5_000))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  let stranded = result.series("stranded_dies", in: scenario)
+  #expect(stranded[5] == 0)
+  // From July the 910-class dies have no product: the fab's 6 × 800 (the bank went first)
+  // and the bank's 5,000 − 6 × 200.
+  #expect(stranded[6] == 4_800 + 3_800)
+  #expect(result.value(.dieBankRemaining, month: 6) == 3_800)
+}
+
+@Test("HBM: dated deliveries land on their date; domestic HBM rises linearly over its ramp")
+func hbmSupply() throws {
+  let scenario = tiny(domestic: industry(
+    products: [DomesticProduct(sku: "Ascend910C", from: day("2026-01-01"))], hbm: 0,
+    deliveries: [(day("2025-04-15"), constant(7_000))],
+    domesticHBM: HBMRamp(earliest: day("2025-03-01"), delayMonths: constant(0), rampMonths: 2, stacksPerMonth: constant(800))))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  #expect((0..<5).map { result.value(.hbmStacksRemaining, month: $0) } == [0, 0, 400, 8_200, 9_000])
+}
+
+@Test("Cambricon shares SMIC's AI wafers with Huawei by its wafer share, with its own die and HBM")
+func twoVendors() throws {
+  let dies = ["Ascend910", "MLU590"].map {
+    DieYield(die: $0, initial: constant(1), asOf: day("2025-01-01"), maximum: constant(1), ratePerMonth: constant(0))
+  }
+  let vendors = [
+    DomesticVendor(name: "Huawei", waferShare: constant(0.75), packaging: flat(1e6), products: [DomesticProduct(sku: "Ascend910C", from: day("2025-01-01"))], hbmStacks: constant(1e8)),
+    DomesticVendor(name: "Cambricon", waferShare: constant(0.25), packaging: flat(1e6), products: [DomesticProduct(sku: "MLU590", from: day("2025-01-01"))], hbmStacks: constant(400)),
+  ]
+  let scenario = tiny(domestic: DomesticIndustry(waferStarts: flat(100), aiShare: constant(0.4), cycleTimeDays: constant(0), dieYields: dies, vendors: vendors))
+  let result = try scenario.runReplication(seed: 1, replication: 0)
+  #expect(result.series("wafer_starts_ascend910c", in: scenario)[0] == 30)
+  #expect(result.series("wafer_starts_mlu590", in: scenario)[0] == 10)
+  #expect(result.series("packages_cambricon", in: scenario) == [100] + Array(repeating: 0, count: 11))  // 400 stacks / 4
+  #expect(result.series("packages_huawei", in: scenario)[0] == 1_200)  // 30 wafers × 80 dies / 2
 }

@@ -26,13 +26,18 @@ func october2022() {
   #expect(rule.matchingCriterion(for: chip("H20")) == nil)
 }
 
-@Test("Oct 2023 rule catches A800, H800 and RTX 4090, not H20")
+@Test("Oct 2023 rule catches A800, H800 and RTX 4090, not H20, nor the RTX 4090D (a consumer card escapes the density test) nor the B40")
 func october2023() {
   let rule = ClassificationRule.october2023
   for id in ["A800", "H800", "RTX4090", "H200", "B200"] {
     #expect(rule.matchingCriterion(for: chip(id)) != nil, "\(id)")
   }
-  #expect(rule.matchingCriterion(for: chip("H20")) == nil)
+  for id in ["H20", "RTX4090D", "B40"] {
+    #expect(rule.matchingCriterion(for: chip(id)) == nil, "\(id)")
+  }
+  // The 4090D's density (7.7) is above 5.92: only its consumer market keeps it out.
+  #expect(chip("RTX4090D").performanceDensity > 5.92 && abs(chip("RTX4090D").tpp - 4_707) < 1)
+  #expect(abs(chip("RTX4090").tpp - 5_285) < 1 && chip("B40").performanceDensity < 5.92)
 }
 
 @Test("dated events change exportability on their date, with the reason given")

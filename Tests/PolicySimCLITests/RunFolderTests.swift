@@ -139,7 +139,7 @@ func concurrentRunRefused() throws {
 func interruptKeepsPrevious(signal: Int32, status: Int32) throws {
   let (dir, out) = try folderWithResult()
   let log = dir.appendingPathComponent("stderr")
-  let run = try start(["run", tier3, "--runs", "200000", "--seed", "2", "--out", out.path, "--quiet", "--per-run"], stderr: log)
+  let run = try start(["run", tier3, "--runs", "50000", "--seed", "2", "--out", out.path, "--quiet", "--per-run"], stderr: log)
   Thread.sleep(forTimeInterval: 1.5)
   kill(run.processIdentifier, signal)
   run.waitUntilExit()
@@ -216,4 +216,25 @@ func trappedReplication() throws {
   #expect(result.stderr.hasSuffix("policysim: replication 37 (seed 7) failed on an internal error (a bug; please report this line with the scenario); no result was written\n"), "\(result.stderr)")
   #expect(try completeResult(in: out) == 1)
   #expect(try entries(of: dir) == ["out"])
+}
+
+@Test("discover commits into a run's folder as a whole: its files, charts and notes kept, their records still verified; compare never replaces a run's folder")
+func derivedOutputsCommitAsAWhole() throws {
+  let dir = try scratch()
+  let out = dir.appendingPathComponent("out")
+  #expect(try runPolicySim(["run", tier3, "--runs", "20", "--out", out.path, "--quiet", "--plot"]).status == 0)
+  try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
+  let before = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+  let ends = try String(contentsOf: out.appendingPathComponent("scalars.csv"), encoding: .utf8).split(separator: "\n")
+    .map { $0.split(separator: ",", omittingEmptySubsequences: false) }.filter { $0[2] == "capacity_h100e_end" }.map { Double($0[3])! }.sorted()
+  let found = try runPolicySim(["discover", out.path, "--where", "capacity_h100e_end > \(ends[ends.count / 2])"])
+  #expect(found.status == 0, "\(found.stderr)")
+  let written: Set<String> = ["discovery.csv", "discovery.svg", "discovery.json"]
+  #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == before.union(written))
+  #expect(try entries(of: dir) == ["out"], "no partial folder left")
+  let check = try runPolicySim(["plot", out.path, "--out", dir.appendingPathComponent("check-plot").path])
+  #expect(check.status == 0, "\(check.stderr)")
+  let refused = try runPolicySim(["compare", root.appendingPathComponent("Scenarios/baseline.json").path, tier3, "--runs", "2", "--quiet", "--out", out.path])
+  #expect(refused.status == 64 && refused.stderr.contains("the folder holds files but none of effects.csv"), "\(refused.stderr)")
+  #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == before.union(written))
 }

@@ -26,7 +26,7 @@ private func contents(_ folder: URL, _ name: String) throws -> String {
 private let gridSpec = """
   {"design": "grid", "metrics": ["capacity_h100e", "capacity_h100e_gray"], "parameters": [
     {"name": "seizure", "path": "$.grayMarket.channels[0].seizureProbability", "range": {"min": 0.05, "max": 0.5, "levels": 4}},
-    {"path": "$.domestic.waferStartsPerMonth", "values": [5000, 15000, 60000]}]}
+    {"path": "$.domestic.waferStarts.level", "values": [5000, 15000, 60000]}]}
   """
 
 @Test("a sweep writes points.csv and results.csv in the documented shape")
@@ -37,7 +37,7 @@ func sweepOutputShape() throws {
   #expect(result.status == 0, "\(result.stderr)")
   let out = dir.appendingPathComponent("out")
   let points = try contents(out, "points.csv").split(separator: "\n")
-  #expect(points.first == "point,seizure,$.domestic.waferStartsPerMonth")
+  #expect(points.first == "point,seizure,$.domestic.waferStarts.level")
   #expect(points.count == 1 + 12)
   #expect(points[1] == "0,0.05,5000" && points[2] == "1,0.05,15000" && points[12] == "11,0.5,60000")
   let results = try contents(out, "results.csv").split(separator: "\n")
@@ -58,10 +58,12 @@ func shardsThenMerge() throws {
   let whole = dir.appendingPathComponent("whole"), shards = dir.appendingPathComponent("shards")
   let base = ["sweep", tier3, "--spec", spec, "--runs", "4", "--quiet"]
   #expect(try runPolicySim(base + ["--out", whole.path]).status == 0)
-  // Shard 0 by option, shard 1 as a Slurm array task (ids 1–3), shard 2 as a Kubernetes Indexed Job.
+  // Shard 0 by option; shard 1 as a Slurm array task resubmitted alone (sbatch --array=1: the
+  // array's minimum 1 and count 1 must not matter); shard 2 as a Kubernetes Indexed Job.
   #expect(try runPolicySim(base + ["--out", shards.path, "--shard", "0/3"]).status == 0)
-  #expect(try runPolicySim(base + ["--out", shards.path], environment: ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "3"]).status == 0)
-  #expect(try runPolicySim(base + ["--out", shards.path, "--shards", "3"], environment: ["JOB_COMPLETION_INDEX": "2"]).status == 0)
+  #expect(try runPolicySim(base + ["--out", shards.path, "--shards", "3"], environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "1"]).status == 0)
+  #expect(try runPolicySim(base + ["--out", shards.path], environment: ["JOB_COMPLETION_INDEX": "2", "POLICYSIM_SHARDS": "3"]).status == 0)
+  #expect(try FileManager.default.contentsOfDirectory(atPath: shards.path).sorted() == ["shard-0-of-3", "shard-1-of-3", "shard-2-of-3"])
   let folders = (0..<3).map { shards.appendingPathComponent("shard-\($0)-of-3").path }
   #expect(try contents(URL(fileURLWithPath: folders[1]), "points.csv").split(separator: "\n").count == 1 + 4)
   let merged = dir.appendingPathComponent("merged")
@@ -70,6 +72,29 @@ func shardsThenMerge() throws {
   for file in outputFiles {
     #expect(try contents(whole, file) == contents(merged, file), "\(file)")
   }
+}
+
+@Test("a job environment that does not state both shard index and count is refused: exit 64, one line, nothing run",
+  arguments: [
+    (["SLURM_ARRAY_TASK_ID": "9223372036854775807", "SLURM_ARRAY_TASK_MIN": "-1", "SLURM_ARRAY_TASK_COUNT": "4"], [String](),
+     "SLURM_ARRAY_TASK_ID=9223372036854775807 gives the shard index but not the shard count: pass --shards N (N = the number of shards, e.g. 8 for --array=0-7) or set POLICYSIM_SHARDS"),
+    (["SLURM_ARRAY_TASK_ID": "9223372036854775807"], ["--shards", "4"],
+     "SLURM_ARRAY_TASK_ID=9223372036854775807 is outside the 4 shards of --shards 4 (indices 0 to 3)"),
+    (["SLURM_ARRAY_TASK_ID": "99999999999999999999"], ["--shards", "4"], "SLURM_ARRAY_TASK_ID: expected a whole number, found \"99999999999999999999\""),
+    (["JOB_COMPLETION_INDEX": "-1", "POLICYSIM_SHARDS": "4"], [], "JOB_COMPLETION_INDEX=-1 is outside the 4 shards of POLICYSIM_SHARDS=4 (indices 0 to 3)"),
+    (["POLICYSIM_SHARDS": "0", "JOB_COMPLETION_INDEX": "0"], [], "POLICYSIM_SHARDS=0: expected a shard count >= 1"),
+    ([:], ["--shards", "4"],
+     "--shards 4 gives the shard count but nothing gives the index: expected SLURM_ARRAY_TASK_ID (a Slurm array task) or JOB_COMPLETION_INDEX (a Kubernetes Indexed Job); to run one shard by hand use --shard K/N"),
+    ([:], ["--shard", "1/4", "--shards", "4"], "--shard 1/4 already gives the shard count; drop --shards"),
+  ])
+func shardEnvironmentRefused(environment: [String: String], options: [String], message: String) throws {
+  let dir = try scratch()
+  let spec = try write(gridSpec, to: dir)
+  let out = dir.appendingPathComponent("out")
+  let result = try runPolicySim(["sweep", tier3, "--spec", spec, "--runs", "2", "--out", out.path, "--quiet"] + options, environment: environment)
+  #expect(result.status == 64)
+  #expect(result.stderr == "Error: \(message)\n")
+  #expect(!FileManager.default.fileExists(atPath: out.path))
 }
 
 @Test("merge refuses missing points, a shard given twice, and shards of different sweeps")
@@ -155,7 +180,7 @@ func badSpec() throws {
   let spec = try write("""
     {"design": "sobol", "points": 0, "metrics": ["capacity_h100"], "parameters": [
       {"path": "$.grayMarket.chanels[0].seizureProbability", "range": {"min": 0.05, "max": 0.5}},
-      {"path": "$.domestic.waferStartsPerMonth", "range": {"min": 60000, "max": 60000}},
+      {"path": "$.domestic.waferStarts.level", "range": {"min": 60000, "max": 60000}},
       {"path": "$.fleet.failureRatePerYear", "values": [0.01, 1.5]}]}
     """, to: dir)
   let out = dir.appendingPathComponent("out")
@@ -166,7 +191,7 @@ func badSpec() throws {
     \(spec): error: at $.parameters[0].path: $.grayMarket.chanels[0].seizureProbability is not in the scenario (\(tier3)): at $.grayMarket.chanels: no such key (keys here: channels)
     \(spec): error: at $.parameters[1].range: expected max > min, found an empty range (min 60000, max 60000)
     \(spec): error: at $.parameters[2].values[1]: the scenario rejects 1.5: at $.fleet.failureRatePerYear: expected a fraction per year in [0, 1], found 1.5
-    \(spec): error: at $.metrics[0]: expected an outcome name, found "capacity_h100"; did you mean "capacity_h100e"?
+    \(spec): error: at $.metrics[0]: expected an outcome name of the scenario, found "capacity_h100"; did you mean "capacity_h100e"?
 
     """)
   #expect(!FileManager.default.fileExists(atPath: out.path))

@@ -32,7 +32,7 @@ func validateShippedScenarios() throws {
   let result = try runPolicySim(["validate"] + shipped.map { root.appendingPathComponent("Scenarios/\($0)").path })
   #expect(result.status == 0, "\(result.stderr)")
   #expect(result.stdout.split(separator: "\n").count == shipped.count)
-  #expect(shipped.count == 8)
+  #expect(shipped.count == 9)
 }
 
 @Test("validate with a valid and an invalid file reports the invalid one and exits 65")

@@ -3,12 +3,15 @@ import PolicySimIO
 import Testing
 
 /// A results folder with two metrics (one that the model does not have yet) over three months.
-private func syntheticResults(summaryHeader: String = "scenario,date,metric,mean,sd,p05,p25,p50,p75,p95") throws -> URL {
+private func syntheticResults(
+  summaryHeader: String = "scenario,date,metric,mean,sd,p05,p25,p50,p75,p95", metrics: [String] = ["capacity_h100e", "training_capacity_h100e"],
+  manifest: String = #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#
+) throws -> URL {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policysim-results-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   var summary = summaryHeader + "\n"
   for (month, date) in ["2026-01-31", "2026-02-28", "2026-03-31"].enumerated() {
-    for metric in ["capacity_h100e", "training_capacity_h100e"] {
+    for metric in metrics {
       let m = Double(month + 1) * 100
       summary += "x,\(date),\(metric),\(m),1,\(m - 20),\(m - 10),\(m),\(m + 10),\(m + 20)\n"
     }
@@ -16,7 +19,7 @@ private func syntheticResults(summaryHeader: String = "scenario,date,metric,mean
   try summary.write(to: folder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
   try "run,seed,metric,value\n0,1,stockpile_depleted_day,31\n1,1,stockpile_depleted_day,\n1,1,capacity_h100e_end,5\n"
     .write(to: folder.appendingPathComponent("scalars.csv"), atomically: true, encoding: .utf8)
-  try writeManifest(folder, #"{"scenarioName":"x","runs":2,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#)
+  try writeManifest(folder, manifest)
   return folder
 }
 
@@ -31,7 +34,8 @@ private func writeManifest(_ folder: URL, _ json: String) throws {
 func readsAnyMetrics() throws {
   let results = try RunResults(folder: syntheticResults())
   #expect(results.metrics == ["capacity_h100e", "training_capacity_h100e"])
-  #expect(results.dates.count == 3 && results.runs == 2 && results.caption == "x, 2 runs")
+  #expect(results.dates.count == 3 && results.runs == 2 && results.title == "x")
+  #expect(results.seed == 1 && results.toolVersion == nil && results.runDate == nil)
   let training = try results.quantiles(of: "training_capacity_h100e")
   #expect(training.p50 == [100, 200, 300] && training.p05 == [80, 180, 280] && training.p95 == [120, 220, 320])
   #expect(results.depletionDays == [31, nil])
@@ -70,8 +74,10 @@ func depletionHistogram() throws {
   arguments: [
     ("smuggled_capacity_h100e", "Smuggled capacity", "H100-equivalents"),
     ("domestic_mask_sets", "Domestic mask sets", "value"),
-    ("legal_import_units", "Legal import units", "chips"),
+    ("legal_cancelled_units", "Legal cancelled units", "chips per month"),
     ("capacity_h100e", "Compute capacity", "H100-equivalents"),
+    ("packages_ascend950pr", "Packages ascend950pr", "packages per month"),
+    ("capacity_h100e_huawei", "Capacity huawei", "H100-equivalents"),
   ])
 func metricDescriptions(metric: String, title: String, unit: String) {
   let description = MetricDescription(metric)
@@ -85,7 +91,7 @@ private func damagedResults(_ file: String, _ damage: (String) -> String) throws
   let url = folder.appendingPathComponent(file)
   try damage(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
   if file != "manifest.json" {
-    try writeManifest(folder, #"{"scenarioName":"x","runs":2,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#)
+    try writeManifest(folder, #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#)
   }
   return folder
 }
@@ -144,7 +150,42 @@ func truncatedFileRefused() throws {
 @Test("a manifest without the files table (an older policysim) is refused, naming the remedy")
 func manifestWithoutHashes() throws {
   let folder = try syntheticResults()
-  try #"{"scenarioName":"x","runs":2,"resolvedScenario":{"start":"2026-01-01"}}"#
+  try #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01"}}"#
     .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
   #expect(throws: ResultsError.self) { try RunResults(folder: folder) }
+}
+
+@Test("a results folder's metric names come from its files: a run's summary.csv, a sweep's manifest")
+func metricNamesOfFolders() throws {
+  let run = try syntheticResults()
+  #expect(ResultsFolder.metricNames(in: run) == ["capacity_h100e", "training_capacity_h100e"])
+  let sweep = run.deletingLastPathComponent().appendingPathComponent("sweep-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: sweep, withIntermediateDirectories: true)
+  try "point,x\n".write(to: sweep.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+  try #"{"metrics":["packages_ascend910c","capacity_h100e"]}"#.write(to: sweep.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+  #expect(ResultsFolder.metricNames(in: sweep) == ["packages_ascend910c", "capacity_h100e"])
+  #expect(ResultsFolder.metricNames(in: sweep.appendingPathComponent("missing")).isEmpty)
+}
+
+@Test("capacity by source stacks the sources a folder has, in a fixed order, and refuses a folder with none")
+func capacitySourcesFromTheFile() throws {
+  let v2 = try syntheticResults(metrics: ["capacity_h100e", "capacity_h100e_domestic", "capacity_h100e_huawei", "capacity_h100e_legal", "capacity_h100e_stockpile"])
+  #expect(try ResultCharts.capacityBySource(RunResults(folder: v2)).layers.map(\.label) == ["Stockpile (held at the start)", "Legal imports", "Domestic (Huawei, Cambricon)"])
+  let none = try syntheticResults()
+  #expect(throws: ResultsError.self) { try ResultCharts.capacityBySource(RunResults(folder: none)) }
+}
+
+@Test("the title and credit line come from the manifest; folders' shared values are said once")
+func titleAndCredit() throws {
+  let titled = try syntheticResults(manifest: #"{"scenarioName":"x","runs":1000,"seed":7,"toolVersion":"0.1.0","started":"2026-11-25T10:00:00Z","resolvedScenario":{"name":"x","title":"Plain words","start":"2026-01-01","end":"2026-03-31"}}"#)
+  let other = try syntheticResults(manifest: #"{"scenarioName":"y","runs":1000,"seed":7,"toolVersion":"0.1.0","started":"2026-11-26T10:00:00Z","resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#)
+  let one = try RunResults(folder: titled), two = try RunResults(folder: other)
+  #expect(one.title == "Plain words" && two.title == "y")
+  let single = try ResultCharts.fan(of: "capacity_h100e", for: [one])
+  #expect(single.title == "Compute capacity: Plain words" && single.credit == "policysim 0.1.0 · 1,000 runs · seed 7 · run 2026-11-25")
+  let both = try ResultCharts.fan(of: "capacity_h100e", for: [one, two])
+  #expect(both.title == "Compute capacity: Plain words vs y" && both.series.map(\.label) == ["Plain words", "y"])
+  #expect(both.credit == "policysim 0.1.0 · 1,000 runs each · seed 7 · run 2026-11-25 to 2026-11-26")
+  let same = try ResultCharts.fan(of: "capacity_h100e", for: [one, one])
+  #expect(same.series.map(\.label) == ["Plain words (\(titled.lastPathComponent))", "Plain words (\(titled.lastPathComponent))"])
 }

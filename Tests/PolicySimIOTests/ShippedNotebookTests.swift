@@ -9,7 +9,7 @@ private let notebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
   arguments: AnalysisNotebook.allCases)
 func shippedNotebookMatchesGenerator(kind: AnalysisNotebook) throws {
   let file = notebooks.appendingPathComponent("\(kind.rawValue).ipynb")
-  let generated = kind.notebook(results: kind.defaultResults).json
+  let generated = kind.notebook(results: kind.defaultResults, effects: kind.defaultEffects).json
   // RECORD_NOTEBOOKS=1 swift test --filter ShippedNotebook rewrites them; recording fails the test.
   if ProcessInfo.processInfo.environment["RECORD_NOTEBOOKS"] != nil {
     try generated.write(to: file, atomically: true, encoding: .utf8)
