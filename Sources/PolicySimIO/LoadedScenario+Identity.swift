@@ -26,7 +26,11 @@ extension LoadedScenario {
   /// other than a letter, digit, `.`, `_` or `-` becomes `-`, leading dots are dropped (no
   /// hidden folder, no `..`, nothing that reads as an option), at most 100 characters, and
   /// `scenario` when nothing is left: `../../x` becomes `x`, `tier 3/b` becomes `tier-3-b`.
-  public var folderName: String {
+  public var folderName: String { Self.folderName(for: name) }
+
+  /// `name` made safe as one path component, as ``folderName`` describes (for any output
+  /// folder named after a scenario, such as `results/effects-vs-<name>`).
+  public static func folderName(for name: String) -> String {
     let safe = String(name.unicodeScalars.map { scalar -> Character in
       scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
     })

@@ -15,7 +15,20 @@ public enum OutputFolder {
   public static func commit(
     _ files: [(name: String, content: String)], into folder: URL, owned: Set<String>, acceptsRuns: Bool = true
   ) throws {
-    let output = try RunFolder(folder, replacing: Set(files.map(\.name)), owned: owned, acceptsRuns: acceptsRuns, keepsCharts: true)
+    try commit(files, into: open(folder, replacing: Set(files.map(\.name)), owned: owned, acceptsRuns: acceptsRuns))
+  }
+
+  /// Locks `folder` for outputs named `names` before the work that computes them, so that a
+  /// folder that cannot take them is refused before anything runs.
+  /// - Throws: ``RunFolderRefusal``; ``IOFailure``.
+  public static func open(_ folder: URL, replacing names: Set<String>, owned: Set<String>, acceptsRuns: Bool = true) throws -> RunFolder {
+    try RunFolder(folder, replacing: names, owned: owned, acceptsRuns: acceptsRuns, keepsCharts: true)
+  }
+
+  /// Writes `files` into the partial folder of `output` (from ``open(_:replacing:owned:acceptsRuns:)``)
+  /// and commits it.
+  /// - Throws: ``IOFailure`` naming the file as the user knows it.
+  public static func commit(_ files: [(name: String, content: String)], into output: RunFolder) throws {
     do {
       for file in files {
         output.willWrite(file.name)

@@ -23,7 +23,8 @@ extension PolicySim {
         × dates × metrics: the differences wait in a temporary file in $TMPDIR of \
         runs × cells × 8 bytes (about 230 MB for 10,000 runs of three scenarios).
 
-        Exit status: 0 success; 64 bad arguments or an unknown --reference; 65 an invalid \
+        Exit status: 0 success; 64 bad arguments, an unknown --reference or an --out that is \
+        neither new nor an earlier comparison (checked before anything runs); 65 an invalid \
         scenario, or folders that cannot be paired (one line naming the folder and what \
         differs) or a damaged results file; 66 an input missing; 70 a replication failed; 74 a \
         file could not be written (or no room for the temporary file); 130 interrupted, 143 \
@@ -84,6 +85,9 @@ extension PolicySim {
       let comparison = try PairedComparison(inputs: loaded, reference: referenceIndex, seed: seed, runs: runs)
       try comparison.checkMetric(metric)
       Signals.setSeed(comparison.seed)
+      let folderURL = URL(fileURLWithPath: out ?? "results/effects-vs-\(LoadedScenario.folderName(for: names[referenceIndex]))")
+      let chart = "effect-\(metric).svg"
+      let folder = try Effects.openFolder(folderURL, charts: [chart])  // refused before any replication runs
       let scratch = FileManager.default.temporaryDirectory
       try Self.checkSpace(CellStore.fileBytes(cells: comparison.cells, rows: comparison.runs), in: scratch)
       let progress = ProgressBar(enabled: !quiet)
@@ -96,8 +100,6 @@ extension PolicySim {
         throw IOFailure("write", scratch.path + " (the temporary store of differences)", code: error.code.rawValue)
       }
       progress.finish()
-      let folder = URL(fileURLWithPath: out ?? "results/effects-vs-\(names[referenceIndex])")
-      let chart = "effect-\(metric).svg"
       try effects.write(
         to: folder, charts: [(chart, try ResultCharts.effect(of: metric, in: effects, toolVersion: PolicySim.configuration.version).svg)], inputs: comparison.manifestInputs,
         manifest: [
@@ -109,7 +111,7 @@ extension PolicySim {
         ])
       guard !quiet else { return }
       print(EffectTable(effects: effects, metric: metric).text)
-      print("Wrote \(folder.path)/\(Effects.fileName), \(chart), manifest.json")
+      print("Wrote \(folderURL.path)/\(Effects.fileName), \(chart), manifest.json")
     }
 
     /// A results folder when `path` is a folder, else a scenario file (loaded and validated).
