@@ -7,17 +7,20 @@
 #   make hindcast   regenerates docs/hindcast.md (the hindcast scored against Validation/targets.json)
 #                   and docs/hindcast-conditioned.svg (prior vs conditioned on the independent targets)
 #   make effects    regenerates docs/effects-vs-baseline.svg and prints docs/effects.md's discovery and standard errors
+#   make fuzz       the fuzz regression corpus, then a FUZZ_SECONDS (120) mutation campaign (Tests/Fuzz/fuzz.py)
 SCENARIO ?= Scenarios/tier3.json
 HINDCAST_RUNS ?= 1000
+FUZZ_SECONDS ?= 120
+FUZZ_SEED ?= 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps notebooks slurm-test figure hindcast effects
+.PHONY: run test bench deps notebooks slurm-test figure hindcast effects fuzz fuzz-regress
 
 deps:
-	@pkg-config --exists gsl libcrypto 2>/dev/null || { \
-	  echo "Installing libgsl-dev (GNU Scientific Library) and libssl-dev (OpenSSL's libcrypto, for SHA-256)..."; \
+	@pkg-config --exists gsl libcrypto zlib 2>/dev/null || { \
+	  echo "Installing libgsl-dev (GNU Scientific Library), libssl-dev (OpenSSL's libcrypto, for SHA-256) and zlib1g-dev (for runs.csv.gz)..."; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgsl-dev libssl-dev; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgsl-dev libssl-dev zlib1g-dev; }
 
 run: deps
 	swift run -c release policysim run $(SCENARIO)
@@ -33,6 +36,14 @@ notebooks:
 
 slurm-test:
 	bash .ci/slurm-test.sh
+
+# The debug binary: its runtime checks (assertions, bounds) find more than a release build.
+fuzz-regress: deps
+	swift build --product policysim
+	python3 Tests/Fuzz/fuzz.py regress --binary .build/debug/policysim
+
+fuzz: fuzz-regress
+	python3 Tests/Fuzz/fuzz.py campaign --binary .build/debug/policysim --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 figure: deps
 	swift build -c release --product policysim

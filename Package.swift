@@ -20,6 +20,8 @@ let package = Package(
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"])]
     ),
+    /// The system zlib, for runs.csv.gz.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     /// SHA-256 from the system's OpenSSL libcrypto.
     .systemLibrary(
       name: "CCrypto",
@@ -43,7 +45,7 @@ let package = Package(
     .target(
       name: "PolicySimIO",
       dependencies: [
-        "PolicyModel", "Stochastic", "Experiments", "Charts", "CCrypto",
+        "PolicyModel", "Stochastic", "Experiments", "Charts", "CCrypto", "CZlib",
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),

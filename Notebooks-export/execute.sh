@@ -32,7 +32,7 @@ mkdir -p "$work/Notebooks-export" "$work/results" "$executed"
 cp Notebooks-export/*.ipynb "$work/Notebooks-export/"
 "$policysim" run Scenarios/tier3.json --runs 50 --out "$work/results/tier3" --quiet
 "$policysim" run Scenarios/baseline.json --runs 50 --out "$work/results/baseline" --quiet
-"$policysim" discover "$work/results/tier3" --where 'stockpile_depleted_day < 700' >/dev/null
+"$policysim" discover "$work/results/tier3" --where 'capacity_h100e_end > 2500000' >/dev/null
 "$policysim" compare Scenarios/baseline.json Scenarios/tier3.json --runs 50 --out "$work/results/effects-vs-baseline" --quiet
 "$policysim" export-notebook "$work/results/baseline" --out "$work/Notebooks-export/run-without-discovery.ipynb" >/dev/null
 "$policysim" export-notebook "$work/results/tier3" "$work/results/baseline" --out "$work/Notebooks-export/compare-runs-only.ipynb" >/dev/null

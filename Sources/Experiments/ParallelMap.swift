@@ -6,7 +6,7 @@ import Dispatch
 public func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ transform: @Sendable (Int) -> T) -> [T] {
   guard count > 0 else { return [] }
   let slots = IndexedSlots<T>(count: count)
-  let chunk = max(1, count / (max(1, threads) * 8))
+  let chunk = max(1, count / (max(1, min(threads, count)) * 8))
   let chunks = (count + chunk - 1) / chunk
   DispatchQueue.concurrentPerform(iterations: chunks) { index in
     for item in (index * chunk)..<min(count, (index + 1) * chunk) {

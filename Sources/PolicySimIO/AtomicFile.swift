@@ -1,20 +1,35 @@
 import Foundation
 
 /// Writes files so that a reader never sees a partial one: the content goes to a hidden
-/// temporary file in the same folder, which is renamed over the target only when complete
-/// (rename within one file system is atomic). A crash or Ctrl-C leaves at most a stray
-/// `.name.tmp-…` file, and any previous complete file intact.
+/// temporary file in the same folder, flushed to the device, then renamed over the target
+/// (rename within one file system is atomic) and the folder flushed. The temporary is
+/// registered with ``Temporaries``, so an error or a signal removes it; any previous complete
+/// file stays intact until the rename.
 public enum AtomicFile {
   /// Writes `text` to `url` atomically, creating the folder if needed.
-  public static func write(_ text: String, to url: URL) throws {
+  /// - Returns: the file's size, lines and SHA-256.
+  /// - Throws: ``IOFailure`` naming the file and the system's reason.
+  @discardableResult
+  public static func write(_ text: String, to url: URL) throws -> FileRecord {
     let folder = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    try Data(text.utf8).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-      let code = errno
-      try? FileManager.default.removeItem(at: temporary)
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw IOFailure("create", folder.path, error: error)
+    }
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    Temporaries.shared.register(temporary.path)
+    defer { Temporaries.shared.unregister(temporary.path) }
+    do {
+      let file = try OutputFile(url: temporary)
+      try file.write(text)
+      let record = try file.finish()
+      if rename(temporary.path, url.path) != 0 { throw IOFailure.fromErrno("write", url.path) }
+      try syncFolder(folder)
+      return FileRecord(name: url.lastPathComponent, lines: record.lines, bytes: record.bytes, sha256: record.sha256)
+    } catch {
+      unlink(temporary.path)
+      throw error
     }
   }
 }

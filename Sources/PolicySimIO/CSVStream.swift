@@ -46,7 +46,8 @@ final class CSVStream {
   }
 
   /// Moves to the next record (blank lines are skipped); false at the end of the file.
-  /// - Throws: ``ResultsError`` for a read error or a malformed quoted field.
+  /// - Throws: ``ResultsError`` for a read error, a malformed quoted field, a record with
+  ///   another number of fields than the header, or a last line cut before its newline.
   func next() throws -> Bool {
     while true {
       var end = newline(from: start)
@@ -55,12 +56,17 @@ final class CSVStream {
         end = newline(from: start)
       }
       guard start < buffer.count || end != nil else { return false }
-      let stop = end ?? buffer.count
       line += 1
+      guard let stop = end else {
+        throw ResultsError(file.path, "cut: its last line has no newline; rerun the command that wrote it")
+      }
       let record = start..<stop
       start = min(buffer.count, stop + 1)
       if record.isEmpty { continue }
       try split(record)
+      if !header.isEmpty, fields.count != header.count {
+        throw ResultsError("\(file.path):\(line)", "expected \(header.count) fields, found \(fields.count)")
+      }
       return true
     }
   }

@@ -30,9 +30,18 @@ public struct CSVTable {
     return "\(value)"
   }
 
-  private static func line(_ fields: [String]) -> String {
+  /// The number a field written by ``number(_:)`` holds: decimal digits, sign, point and
+  /// exponent only (no `nan`, `inf` or hexadecimal, which `Double.init` would accept), finite.
+  public static func finiteNumber<S: StringProtocol>(_ field: S) -> Double? {
+    guard !field.isEmpty, field.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }),
+      let value = Double(String(field)), value.isFinite
+    else { return nil }
+    return value
+  }
+
+  static func line(_ fields: [String]) -> String {
     fields.map { field in
-      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
         ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }.joined(separator: ",") + "\n"
   }

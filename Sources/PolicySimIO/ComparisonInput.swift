@@ -12,6 +12,7 @@ public enum ComparisonInput: Sendable {
   /// - Throws: ``ResultsError`` when either is missing or malformed.
   public static func results(_ folder: URL) throws -> ComparisonInput {
     let manifest = try RunManifest(folder: folder)
+    try manifest.verifyRecorded([PerRunValues.fileName])
     let table = try RunsTable.open(folder)
     return .results(folder: folder, manifest: manifest, dates: table.dates, metrics: table.metrics)
   }

@@ -125,7 +125,7 @@ public struct ConditionedOutputs: Sendable {
     let svgs = try charts.map { (Self.chartFile($0), try chart(of: $0).svg) }
     let files = [(Self.summaryFile, summaryCSV), (Self.parametersFile, parametersCSV), (Self.weightsFile, weightsCSV)] + svgs
       + [(Self.manifestFile, manifest(toolVersion: toolVersion, charts: svgs.map(\.0)))]
-    try OutputFolder.commit(files, into: folder)
+    try OutputFolder.commit(files, into: folder, owned: [Self.manifestFile])
     return files.map(\.0)
   }
 

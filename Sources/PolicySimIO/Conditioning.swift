@@ -42,6 +42,7 @@ public struct Conditioning: Sendable {
   ///   usable, no usable target, or no replication compatible with the figures.
   public init(folder: URL, targets: ValidationTargets, ids: [String]?, cutoff: String, defaultSigma: Double) throws {
     let run = try RunManifest(folder: folder)
+    try run.verifyRecorded([PerRunValues.fileName, "draws.csv"])
     let results = try PerRunValues.read(folder: folder)
     guard results.runs == run.runs else {
       throw ResultsError(folder.appendingPathComponent(PerRunValues.fileName).path, "holds \(results.runs) runs, but manifest.json says \(run.runs): the folder mixes two runs")

@@ -123,11 +123,10 @@ public struct Discovery: Sendable {
     ].compactMap { $0 }.joined(separator: " · ")
   }
 
-  /// Writes discovery.csv, discovery.svg and then discovery.json (`manifest` plus the
-  /// condition, options, choice and the folder's identity), each atomically, the JSON last.
+  /// Writes discovery.csv, discovery.svg and discovery.json (`manifest` plus the condition,
+  /// options, choice and the folder's identity) into `folder` as a whole (``OutputFolder``).
+  /// - Throws: ``IOFailure``; ``RunFolderRefusal``.
   public func write(to folder: URL, manifest extra: [String: JSONValue]) throws {
-    try AtomicFile.write(table.content, to: folder.appendingPathComponent(Self.files.table))
-    try AtomicFile.write(chart.svg, to: folder.appendingPathComponent(Self.files.chart))
     var manifest = extra
     manifest["where"] = .string(condition.description)
     manifest["peelAlpha"] = .number(options.peelAlpha)
@@ -143,6 +142,8 @@ public struct Discovery: Sendable {
     manifest["scenarioSHA256"] = .string(data.manifest.scenarioSHA256)
     manifest["seed"] = .number(Double(data.manifest.seed))
     manifest["runs"] = .number(Double(data.manifest.runs))
-    try AtomicFile.write(canonicalJSON(.object(manifest)) + "\n", to: folder.appendingPathComponent(Self.files.manifest))
+    try OutputFolder.commit(
+      [(Self.files.table, table.content), (Self.files.chart, chart.svg), (Self.files.manifest, canonicalJSON(.object(manifest)) + "\n")],
+      into: folder, owned: [Self.files.manifest])
   }
 }

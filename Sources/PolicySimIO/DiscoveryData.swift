@@ -17,6 +17,7 @@ public struct DiscoveryData: Sendable {
   ///   the metric or date is not in it, or a run is missing.
   public init(folder: URL, condition: OutcomeCondition) throws {
     manifest = try RunManifest(folder: folder)
+    try manifest.verifyRecorded(["draws.csv", condition.date == nil ? "scalars.csv" : PerRunValues.fileName])
     let runs = manifest.runs
     (parameters, values) = try Self.draws(CSVStream(file: folder.appendingPathComponent("draws.csv")), runs: runs)
     let outcomes = try condition.date.map { try Self.outcomes(RunsTable.open(folder), metric: condition.metric, date: $0, runs: runs) }

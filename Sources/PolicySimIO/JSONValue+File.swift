@@ -3,11 +3,14 @@ import Foundation
 extension JSONValue {
   /// The JSON document in `file` (a spec or targets file; scenarios add `extends`, see
   /// ``ScenarioDocument``).
-  /// - Throws: ``ScenarioIssues`` with one line for an unreadable file or a syntax error (with
-  ///   its line and column).
+  /// - Throws: ``IOFailure`` for a file that cannot be read (exit 66 when missing);
+  ///   ``ScenarioIssues`` with one line for a syntax error (with its line and column).
   static func read(file: String) throws -> JSONValue {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw ScenarioIssues(issues: [ScenarioIssue(file: file, path: nil, message: "cannot read the file (missing or not readable)")])
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      throw IOFailure("read", file, error: error)
     }
     do {
       return try JSONValue.parse(data)

@@ -73,14 +73,21 @@ public struct LoadedScenario: Sendable {
     }
     let start = reader.date(top["start"], at: root.appending("start"))
     let end = reader.date(top["end"], at: root.appending("end"))
+    for key in ["start", "end"] {
+      if case .string(let text)? = top[key], ISODate.parse(text) != nil, !InputLimits.dates.contains(text) {
+        reader.report(root.appending(key), "expected a date from \(InputLimits.dates.lowerBound) to \(InputLimits.dates.upperBound), found \"\(text)\"")
+      }
+    }
     if let start, let end, end <= start {
       reader.report(root.appending("end"), "expected a date after start (\(top["start"]!.summary)), found \(top["end"]!.summary)")
+    } else if let start, let end, months(from: start, to: end) > 12 * InputLimits.horizonYears {
+      reader.report(root.appending("end"), "expected a date at most \(InputLimits.horizonYears) years after start (\(top["start"]!.summary)), found \(top["end"]!.summary)")
     }
     if let period = reader.string(top["reportEvery"], at: root.appending("reportEvery")), period != "month" {
       reader.report(root.appending("reportEvery"), "expected \"month\" (the only report period this version supports), found \"\(period)\"")
     }
     let seed = reader.wholeNumber(top["seed"], at: root.appending("seed"), in: 0...9_007_199_254_740_991, expected: "a whole number >= 0").map { UInt64($0) } ?? 1
-    let runs = reader.wholeNumber(top["runs"], at: root.appending("runs"), in: 1...10_000_000, expected: "a whole number of runs >= 1") ?? 1_000
+    let runs = reader.wholeNumber(top["runs"], at: root.appending("runs"), in: 1...Double(InputLimits.runs), expected: "a whole number of runs in [1, \(InputLimits.runs)]") ?? 1_000
     let policies = decodePolicies(top["policies"], reader: &reader)
     let stockpile = decodeStockpile(top["stockpile"], reader: &reader)
     let demand = decodeDemand(top["demand"], reader: &reader)

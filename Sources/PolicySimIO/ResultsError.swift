@@ -11,7 +11,7 @@ public struct ResultsError: Error, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { "\(location): error: \(message)" }
+  public var description: String { "\(location): error: \(message)".oneLine }
 
   /// "unknown metric …; did you mean …? Metrics here: …".
   static func unknownMetric(_ metric: String, in location: String, among metrics: [String]) -> ResultsError {

@@ -16,8 +16,8 @@ public struct ScenarioDocument: Sendable {
   /// Reads `file` and merges it over its bases: `"extends": "baseline.json"` names a file
   /// relative to the extending one, and the extending file's content is applied to the base
   /// as a JSON Merge Patch (RFC 7396).
-  /// - Throws: ``ScenarioIssue`` for an unreadable file, a syntax error (with line:column),
-  ///   a non-string `extends`, or a cycle.
+  /// - Throws: ``IOFailure`` when `file` cannot be read; ``ScenarioIssue`` for an unreadable
+  ///   base, a syntax error (with line:column), a non-string `extends`, or a cycle.
   public init(contentsOf file: String) throws {
     var chain: [String] = []
     self.json = try Self.load(file, shownAs: file, chain: &chain)
@@ -39,13 +39,16 @@ public struct ScenarioDocument: Sendable {
         message: "expected a base scenario, found a cycle: \((chain + [shown]).joined(separator: " -> "))")
     }
     chain.append(shown)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
       if chain.count > 1 {
         throw ScenarioIssue(
           file: chain[chain.count - 2], path: JSONPath.root.appending("extends"),
           message: "expected a readable base scenario, found \"\(shown)\" (missing or not readable)")
       }
-      throw ScenarioIssue(file: shown, path: nil, message: "cannot read the file (missing or not readable)")
+      throw IOFailure("read", shown, error: error)
     }
     var document: JSONValue
     do {

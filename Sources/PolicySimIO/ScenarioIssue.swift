@@ -15,8 +15,8 @@ public struct ScenarioIssue: Error, CustomStringConvertible, Equatable, Sendable
   }
 
   public var description: String {
-    guard let path else { return "\(file): error: \(message)" }
-    return "\(file): error: at \(path): \(message)"
+    guard let path else { return "\(file): error: \(message)".oneLine }
+    return "\(file): error: at \(path): \(message)".oneLine
   }
 }
 
@@ -44,4 +44,16 @@ func suggestion(for word: String, among candidates: [String]) -> String? {
     return nil
   }
   return best.0
+}
+
+extension String {
+  /// The text with control characters (a newline, a tab, an escape…) written as `\u{…}`, so a
+  /// diagnostic that quotes a key, a value or a path from the user stays on one line.
+  public var oneLine: String {
+    guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return self }
+    return unicodeScalars.map { scalar in
+      scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+    }.joined()
+  }
 }

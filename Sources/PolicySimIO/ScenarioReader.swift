@@ -99,21 +99,35 @@ struct ScenarioReader {
     return Int(number)
   }
 
-  /// A number in `range` (described by `expected`), e.g. a probability in [0, 1].
+  /// A finite number in `range` (described by `expected`), e.g. a probability in [0, 1]; an
+  /// open end of `range` stops at ``InputLimits/magnitude``.
   mutating func number(
     _ value: JSONValue?, at path: JSONPath, in range: ClosedRange<Double> = -.infinity...(.infinity),
     expected: String = "a number"
   ) -> Double? {
     guard let value else { return nil }
-    guard case .number(let number) = value, range.contains(number) else {
+    guard case .number(let number) = value, number.isFinite, range.contains(number) else {
       report(path, "expected \(expected), found \(value.summary)")
+      return nil
+    }
+    let limit = InputLimits.magnitude
+    if (range.upperBound == .infinity && number > limit) || (range.lowerBound == -.infinity && number < -limit) {
+      report(path, "expected \(expected) of magnitude at most 1e12 (policysim's largest number), found \(value.summary)")
       return nil
     }
     return number
   }
 
+  /// A count (units, wafers, stacks, dies): a number or distribution whose mean lies in
+  /// [0, ``InputLimits/magnitude``].
+  mutating func count(_ value: JSONValue?, at path: JSONPath, expected: String = "a count >= 0") -> Distribution? {
+    distribution(value, at: path, support: 0...InputLimits.magnitude, expected: expected)
+  }
+
   /// A number or distribution (nil when absent); with `support`, its mean must lie in it (a probability
-  /// distribution's mean in [0, 1], a rate's mean ≥ 0).
+  /// distribution's mean in [0, 1], a rate's mean ≥ 0). Its mean and variance must be finite, and
+  /// its mean and standard deviation of magnitude at most ``InputLimits/magnitude``, so that
+  /// draws stay within what the model's integer arithmetic holds.
   mutating func distribution(
     _ value: JSONValue?, at path: JSONPath, support: ClosedRange<Double>? = nil,
     expected: String = ""
@@ -121,8 +135,18 @@ struct ScenarioReader {
     guard let value else { return nil }  // required keys are reported by `object`
     do {
       let distribution = try DistributionSpec.decode(value, at: path, file: file)
-      if let support, !support.contains(distribution.mean) {
-        report(path, "expected \(expected), found \(value.summary)\(value.isNumber ? "" : " with mean \(distribution.mean)")")
+      let mean = distribution.mean, sd = distribution.variance.squareRoot()
+      guard mean.isFinite, sd.isFinite else {
+        report(path, "expected a distribution with a finite mean and variance, found \(value.distributionSummary) with mean \(mean.shortText) and sd \(sd.shortText)")
+        return nil
+      }
+      if let support, !support.contains(mean) {
+        report(path, "expected \(expected), found \(value.summary)\(value.isNumber ? "" : " with mean \(CSVTable.number(mean))")")
+        return nil
+      }
+      guard abs(mean) <= InputLimits.magnitude, sd <= InputLimits.magnitude else {
+        let found = value.isNumber ? value.summary : "\(value.distributionSummary) with mean \(mean.shortText) and sd \(sd.shortText)"
+        report(path, "expected a mean and sd of magnitude at most 1e12 (policysim's largest number), found \(found)")
         return nil
       }
       return distribution
@@ -137,4 +161,15 @@ struct ScenarioReader {
 
 extension JSONValue {
   var isNumber: Bool { if case .number = self { return true } else { return false } }
+
+  /// "a lognormal distribution" for a distribution object, else ``summary``.
+  var distributionSummary: String {
+    if case .object(let members) = self, case .string(let name)? = members["dist"] { return "a \(name) distribution" }
+    return summary
+  }
+}
+
+extension Double {
+  /// Three significant digits, for messages ("6.57e+12", "0.25", "inf").
+  var shortText: String { isNaN ? "nan" : isFinite ? String(format: "%.3g", self) : "\(self)" }
 }

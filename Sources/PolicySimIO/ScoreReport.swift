@@ -15,6 +15,7 @@ public struct ScoreReport: Sendable {
   /// - Throws: ``ResultsError`` for a missing or malformed results file.
   public init(folder: URL, targets: ValidationTargets) throws {
     let run = try RunManifest(folder: folder)
+    try run.verifyRecorded([PerRunValues.fileName])
     let wanted = Set(targets.targets.flatMap { $0.comparison?.window.metrics ?? [] }.flatMap { [$0, targets.formerNames[$0]].compactMap { $0 } })
     let results = try PerRunValues.read(folder: folder, keeping: wanted)
     guard results.runs == run.runs else {
@@ -113,7 +114,7 @@ public struct ScoreReport: Sendable {
 
   /// Writes score.csv, then score-manifest.json, into `folder`.
   public func write(to folder: URL, toolVersion: String) throws {
-    try OutputFolder.commit([(Self.scoreFile, csv), (Self.manifestFile, manifest(toolVersion: toolVersion))], into: folder)
+    try OutputFolder.commit([(Self.scoreFile, csv), (Self.manifestFile, manifest(toolVersion: toolVersion))], into: folder, owned: [Self.manifestFile])
   }
 
   /// `title` followed by `ids`, wrapped at 100 columns.

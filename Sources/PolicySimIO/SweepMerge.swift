@@ -15,6 +15,7 @@ public enum SweepMerge {
     var tables: SweepTables?
     var owner: [Int: String] = [:]
     for folder in folders {
+      guard FileManager.default.fileExists(atPath: folder.path) else { throw IOFailure("read", folder.path, code: ENOENT) }
       let manifestURL = folder.appendingPathComponent(SweepTables.manifestFile)
       guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
         throw SweepOutputError("\(manifestURL.path): error: missing; the shard has not finished (rerun its sweep command: it resumes from its journal)")
@@ -22,7 +23,13 @@ public enum SweepMerge {
       guard case .object(var manifest)? = try? JSONValue.parse(data) else {
         throw SweepOutputError("\(manifestURL.path): error: expected a sweep manifest (a JSON object), found unreadable content")
       }
+      do {
+        try FileRecord.verify([SweepTables.pointsFile, SweepTables.resultsFile], in: folder, manifest: manifest)
+      } catch let damaged as ResultsError {
+        throw SweepOutputError(damaged.description)
+      }
       manifest["shard"] = nil
+      manifest[FileRecord.manifestKey] = nil
       if let identity {
         let keys = identifyingKeys + Set(identity.keys).union(manifest.keys).sorted()
         if let key = keys.first(where: { identity[$0] != manifest[$0] }) {
@@ -32,8 +39,8 @@ public enum SweepMerge {
         identity = manifest
         firstFolder = folder.path
       }
-      let points = try lines(of: folder, SweepTables.pointsFile)
-      let results = try lines(of: folder, SweepTables.resultsFile)
+      let points = try SweepTables.lines(of: folder, SweepTables.pointsFile)
+      let results = try SweepTables.lines(of: folder, SweepTables.resultsFile)
       if tables == nil { tables = SweepTables(pointsHeader: String(points.header)) }
       guard points.header == tables!.pointsHeader, results.header == SweepTables.resultsHeader else {
         throw SweepOutputError("\(folder.path): error: points.csv or results.csv header differs from \(firstFolder)'s")
@@ -56,15 +63,20 @@ public enum SweepMerge {
       }
     }
     guard let identity, let tables else { throw SweepOutputError("merge: error: expected at least one folder") }
-    guard case .number(let expected)? = identity["pointCount"] else {
-      throw SweepOutputError("\(firstFolder)/\(SweepTables.manifestFile): error: at $.pointCount: expected a number, found nothing")
+    guard case .number(let expected)? = identity["pointCount"], expected == expected.rounded(), expected >= 1,
+      expected <= Double(InputLimits.sweepPoints)
+    else {
+      throw SweepOutputError("\(firstFolder)/\(SweepTables.manifestFile): error: at $.pointCount: expected a whole number in [1, \(InputLimits.sweepPoints)], found \(identity["pointCount"]?.summary ?? "nothing")")
+    }
+    if let stray = owner.keys.filter({ $0 < 0 || $0 >= Int(expected) }).min() {
+      throw SweepOutputError("\(owner[stray]!)/\(SweepTables.pointsFile): error: expected points 0 to \(Int(expected) - 1), found point \(stray)")
     }
     let missing = (0..<Int(expected)).filter { tables.points[$0] == nil }
     if !missing.isEmpty {
       let listed = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
       throw SweepOutputError("merge: error: \(missing.count) of \(Int(expected)) points missing (\(listed)); was every shard passed and finished?")
     }
-    try tables.write(to: output, manifest: .object(identity))
+    try tables.write(to: output, manifest: identity)
     return (Int(expected), folders.count)
   }
 
@@ -79,20 +91,10 @@ public enum SweepMerge {
     case let value?: return value.summary
     }
   }
-
-  private static func lines(of folder: URL, _ name: String) throws -> (header: Substring, rows: [Substring]) {
-    let url = folder.appendingPathComponent(name)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw SweepOutputError("\(url.path): error: missing; the shard has not finished")
-    }
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-    guard let header = lines.first else { throw SweepOutputError("\(url.path): error: expected a CSV header, found an empty file") }
-    return (header, Array(lines.dropFirst()))
-  }
 }
 
 /// Sweep outputs could not be merged or analysed; the message is one line naming the file or point.
 public struct SweepOutputError: Error, CustomStringConvertible {
   public let description: String
-  init(_ description: String) { self.description = description }
+  init(_ description: String) { self.description = description.oneLine }
 }

@@ -67,7 +67,7 @@ public struct SweepPlan {
   ) throws -> (resumed: Int, ran: Int) {
     var manifest = identity
     if shard != .whole { manifest["shard"] = .string(shard.description) }
-    let journal = try SweepJournal(folder: folder, identity: .object(manifest))
+    let journal = try SweepJournal(folder: folder, identity: .object(manifest), pointCount: points.count)
     let mine = shard.points(among: points.count)
     let resumed = mine.filter { journal.finished[$0] != nil }.count
     var done = resumed
@@ -82,7 +82,7 @@ public struct SweepPlan {
       tables.points[point] = ([String(point)] + points[point].map(CSVTable.number)).joined(separator: ",") + "\n"
       tables.results[point] = journal.finished[point]
     }
-    try tables.write(to: folder, manifest: .object(manifest))
+    try tables.write(to: folder, manifest: manifest)
     return (resumed, mine.count - resumed)
   }
 

@@ -75,6 +75,7 @@ public struct SweepSpec: Sendable {
     if parameters.count > maximum {
       reader.report(root.appending("parameters"), "expected at most \(maximum) parameters for design \"\(kind ?? "")\" (GSL's Sobol tables have 40 dimensions), found \(parameters.count)")
     }
+    Self.checkPointCount(kind: kind, points: pointCount, parameters: parameters, reader: &reader)
 
     let names = scenario.model.metricNames
     let metrics = reader.array(top["metrics"], at: root.appending("metrics")).enumerated().compactMap { index, item -> String? in
@@ -91,8 +92,11 @@ public struct SweepSpec: Sendable {
       reader.report(root.appending("metrics"), "expected at least one outcome name, found an array of 0")
     }
     let dates = Self.readDates(top["dates"], reader: &reader, reportDates: scenario.reportDates)
-    let seed = reader.wholeNumber(top["seed"], at: root.appending("seed"), atLeast: 0, expected: "a whole number >= 0").map(UInt64.init)
-    let runs = reader.wholeNumber(top["runs"], at: root.appending("runs"), atLeast: 1, expected: "a whole number of runs >= 1")
+    let seed = reader.wholeNumber(top["seed"], at: root.appending("seed"), atLeast: 0, expected: "a whole number in [0, 2^53 - 1]").map(UInt64.init)
+    let runs = reader.wholeNumber(top["runs"], at: root.appending("runs"), atLeast: 1, expected: "a whole number of runs in [1, \(InputLimits.runs)]")
+    if let runs, runs > InputLimits.runs {
+      reader.report(root.appending("runs"), "expected a whole number of runs in [1, \(InputLimits.runs)], found \(runs)")
+    }
 
     guard reader.issues.isEmpty, let kind else { throw ScenarioIssues(issues: reader.issues) }
     self.file = file
@@ -114,99 +118,6 @@ public struct SweepSpec: Sendable {
       warnings.append("\(file): warning: at $.points: \(kind) with \(n) points loses the Sobol sequence's balance; use a power of two (\(lower) or \(2 * lower))")
     }
     self.warnings = warnings
-  }
-
-  private static func readParameters(
-    _ value: JSONValue?, reader: inout ScenarioReader, isGrid: Bool, scenario: LoadedScenario
-  ) -> [Parameter] {
-    let listPath = JSONPath.root.appending("parameters")
-    let items = reader.array(value, at: listPath)
-    if value != nil, items.isEmpty, case .array? = value {
-      reader.report(listPath, "expected at least one parameter, found an array of 0")
-    }
-    var parameters: [Parameter] = []
-    for (index, item) in items.enumerated() {
-      let at = listPath.appending(index)
-      guard let members = reader.object(item, at: at, allowed: ["path", "name", "values", "range"], required: ["path"]) else { continue }
-      guard let text = reader.string(members["path"], at: at.appending("path")) else { continue }
-      guard let path = JSONPath(parsing: text) else {
-        reader.report(at.appending("path"), "expected a JSON path like $.domestic.waferStarts.level, found \"\(text)\"")
-        continue
-      }
-      var probe = scenario.resolved
-      do {
-        try probe.set(.number(0), at: path)
-      } catch {
-        reader.report(at.appending("path"), "\(text) is not in the scenario (\(scenario.file)): \(error)")
-        continue
-      }
-      if parameters.contains(where: { $0.path == path }) {
-        reader.report(at.appending("path"), "\(text) is swept twice")
-        continue
-      }
-      let name = reader.string(members["name"], at: at.appending("name")) ?? text
-      if parameters.contains(where: { $0.name == name }) {
-        reader.report(at.appending("name"), "expected a column name used once, found \"\(name)\" again")
-      }
-      guard let (domain, checks) = readDomain(members, at: at, reader: &reader, isGrid: isGrid) else { continue }
-      for (valuePath, number) in checks {
-        do {
-          _ = try scenario.applying([(path, .number(number))])
-        } catch let issues as ScenarioIssues {
-          let first = issues.issues.first.map { issue in issue.path.map { "at \($0): \(issue.message)" } ?? issue.message } ?? "invalid"
-          reader.report(valuePath, "the scenario rejects \(CSVTable.number(number)): \(first)")
-        } catch {
-          reader.report(valuePath, "the scenario rejects \(CSVTable.number(number)) at \(text): \(error)")
-        }
-      }
-      parameters.append(Parameter(path: path, name: name, domain: domain))
-    }
-    return parameters
-  }
-
-  /// The domain of one parameter and the (spec path, value) pairs to try in the scenario.
-  private static func readDomain(
-    _ members: [String: JSONValue], at: JSONPath, reader: inout ScenarioReader, isGrid: Bool
-  ) -> (ParameterDomain, [(JSONPath, Double)])? {
-    switch (members["values"], members["range"]) {
-    case (nil, nil), (.some, .some):
-      reader.report(at, "expected exactly one of \"values\" (a list) or \"range\" ({\"min\", \"max\"}), found \(members["values"] == nil ? "neither" : "both")")
-      return nil
-    case (let list?, nil):
-      let valuesPath = at.appending("values")
-      let items = reader.array(list, at: valuesPath)
-      guard case .array = list else { return nil }
-      guard !items.isEmpty else {
-        reader.report(valuesPath, "expected a non-empty list of numbers, found an array of 0")
-        return nil
-      }
-      let numbers = items.enumerated().compactMap { index, item -> (JSONPath, Double)? in
-        reader.number(item, at: valuesPath.appending(index)).map { (valuesPath.appending(index), $0) }
-      }
-      guard numbers.count == items.count else { return nil }
-      let values = numbers.map { $0.1 }
-      if Set(values).count != values.count {
-        reader.report(valuesPath, "expected distinct values, found a repeat in \(list.summary)")
-        return nil
-      }
-      return (.values(values), numbers.map { ($0.0, $0.1) })
-    case (nil, let range?):
-      let rangePath = at.appending("range")
-      guard let bounds = reader.object(range, at: rangePath, allowed: ["min", "max", "levels"], required: ["min", "max"]),
-        let lower = reader.number(bounds["min"], at: rangePath.appending("min")),
-        let upper = reader.number(bounds["max"], at: rangePath.appending("max"))
-      else { return nil }
-      guard upper > lower else {
-        reader.report(rangePath, "expected max > min, found an empty range (min \(CSVTable.number(lower)), max \(CSVTable.number(upper)))")
-        return nil
-      }
-      let levels = reader.wholeNumber(bounds["levels"], at: rangePath.appending("levels"), atLeast: 2, expected: "a whole number of levels >= 2")
-      if isGrid, levels == nil, bounds["levels"] == nil {
-        reader.report(rangePath.appending("levels"), "expected a whole number of levels >= 2 for a range in a grid, found nothing")
-        return nil
-      }
-      return (.interval(lower: lower, upper: upper, levels: levels), [(rangePath.appending("min"), lower), (rangePath.appending("max"), upper)])
-    }
   }
 
   private static func readDates(_ value: JSONValue?, reader: inout ScenarioReader, reportDates: [String]) -> [String] {

@@ -22,19 +22,38 @@ public struct SweepTables {
 
   init(pointsHeader: String) { self.pointsHeader = pointsHeader }
 
+  /// The header and data lines of the sweep CSV file `name` in `folder` (sweep files never quote).
+  /// - Throws: ``SweepOutputError`` when the file is missing, empty, or cut (its last line has
+  ///   no newline).
+  static func lines(of folder: URL, _ name: String) throws -> (header: Substring, rows: [Substring]) {
+    let url = folder.appendingPathComponent(name)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw SweepOutputError("\(url.path): error: missing; is \(folder.path) a finished sweep or shard? (rerun its sweep command: it resumes from its journal)")
+    }
+    guard data.last == UInt8(ascii: "\n") else {
+      throw SweepOutputError("\(url.path): error: \(data.isEmpty ? "empty" : "cut: its last line has no newline"); rerun the sweep command that wrote it")
+    }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    return (lines[0], Array(lines.dropFirst()))
+  }
+
   /// The first field of a CSV line as a point number.
   static func point(ofLine line: Substring) -> Int? { Int(line.prefix { $0 != "," }) }
 
-  /// Writes points.csv, results.csv and then `manifest` (as canonical JSON) into `folder`, each
-  /// atomically, so a complete-looking manifest implies complete tables.
-  public func write(to folder: URL, manifest: JSONValue) throws {
+  /// Writes points.csv, results.csv and then `manifest` (as canonical JSON, with the two
+  /// files' sizes, rows and SHA-256 under `files`) into `folder`, each atomically, so a
+  /// manifest that matches the tables implies complete tables.
+  /// - Throws: ``IOFailure``.
+  public func write(to folder: URL, manifest: [String: JSONValue]) throws {
     let order = points.keys.sorted()
-    try AtomicFile.write(
+    let pointsRecord = try AtomicFile.write(
       pointsHeader + "\n" + order.map { points[$0]! }.joined(),
       to: folder.appendingPathComponent(Self.pointsFile))
-    try AtomicFile.write(
+    let resultsRecord = try AtomicFile.write(
       Self.resultsHeader + "\n" + order.map { results[$0] ?? "" }.joined(),
       to: folder.appendingPathComponent(Self.resultsFile))
-    try AtomicFile.write(canonicalJSON(manifest) + "\n", to: folder.appendingPathComponent(Self.manifestFile))
+    var manifest = manifest
+    manifest[FileRecord.manifestKey] = FileRecord.table([pointsRecord, resultsRecord])
+    try AtomicFile.write(canonicalJSON(.object(manifest)) + "\n", to: folder.appendingPathComponent(Self.manifestFile))
   }
 }

@@ -190,10 +190,11 @@ extension Distribution {
       "a number in [min, max] = [\(format(lower)), \(format(upper))]", mode)
   }
 
-  /// Poisson with the given mean ≥ 0.
+  /// Poisson with the given mean in [0, 1e9]: `gsl_ran_poisson` returns a 32-bit count and
+  /// loops for a very long time on means far above that.
   public static func poisson(mean: Double) throws -> Distribution {
     try requireFinite([("mean", mean)])
-    try require(mean >= 0, "mean", "a number >= 0", mean)
+    try require(mean >= 0 && mean <= 1e9, "mean", "a number in [0, 1e9] (GSL draws 32-bit counts)", mean)
     return Distribution(.poisson(mean: mean))
   }
 

@@ -15,7 +15,8 @@ extension PolicySim {
         swing first, written to DIR/tornado.csv.
 
         Exit status: 0 success; 64 bad arguments; 65 the folder is not a finished saltelli or \
-        grid sweep, or has no such metric or date.
+        grid sweep, is damaged (its files differ from what manifest.json records), or has no \
+        such metric or date; 66 the folder is missing; 74 the result cannot be written.
 
         Example: policysim analyze results/tier3-sweep --metric capacity_h100e --date 2027-12-31
         """)
@@ -29,21 +30,19 @@ extension PolicySim {
     @Option(help: "Report date YYYY-MM-DD (default: every date in results.csv).")
     var date: String?
 
-    @Option(help: "Bootstrap resamples for the Sobol confidence intervals.")
+    @Option(help: "Bootstrap resamples for the Sobol confidence intervals, 1 to 100,000.")
     var resamples: Int = 1_000
 
     func validate() throws {
-      if resamples < 1 { throw ValidationError("--resamples: expected a number >= 1, found \(resamples)") }
+      if !(1...100_000).contains(resamples) { throw ValidationError("--resamples: expected a number in [1, 100000], found \(resamples)") }
     }
 
     func run() throws {
-      let report: SensitivityReport
-      do {
-        report = try SensitivityReport(folder: URL(fileURLWithPath: folder), metric: metric, date: date, resamples: resamples)
-      } catch let error as SweepOutputError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      }
+      try withFailureReport { try analyse() }
+    }
+
+    private func analyse() throws {
+      let report = try SensitivityReport(folder: URL(fileURLWithPath: folder), metric: metric, date: date, resamples: resamples)
       let widths = report.header.indices.map { column in
         ([report.header] + report.table).map { display($0[column]).count }.max() ?? 0
       }

@@ -38,6 +38,10 @@ extension PolicySim {
     }
 
     func run() throws {
+      try withFailureReport { try show() }
+    }
+
+    private func show() throws {
       let policies = try scenario.map { try loadScenario($0).model.policies } ?? PolicyTimeline.historical
       let regime = ExportRegime(events: policies, at: ISODate.parse(date)!)
       print("Chips on \(date) under \(scenario ?? "the historical rules"); China is in Tier \(regime.destinationTier.rawValue)")

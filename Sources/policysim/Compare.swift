@@ -15,7 +15,7 @@ extension PolicySim {
         reference, effects.csv gives the mean, sd and type-7 quantiles (p05 … p95) of these \
         paired differences and share_negative, the fraction of runs whose difference is below \
         zero. Also writes effect-<metric>.svg (the differences over time, with 50% and 90% \
-        bands and a zero line) and manifest.json, each atomically, the manifest last.
+        bands and a zero line) and manifest.json, committed together.
 
         An input is a scenario file, run here, or a results folder of policysim run --per-run, \
         whose runs.csv is read; folders must share the seed, the runs and the report dates \
@@ -23,9 +23,12 @@ extension PolicySim {
         × dates × metrics: the differences wait in a temporary file in $TMPDIR of \
         runs × cells × 8 bytes (about 230 MB for 10,000 runs of three scenarios).
 
-        Exit status: 0 success; 64 bad arguments or an unknown --reference; 65 an invalid \
+        Exit status: 0 success; 64 bad arguments, an unknown --reference or an --out that is \
+        neither new nor an earlier comparison (checked before anything runs); 65 an invalid \
         scenario, or folders that cannot be paired (one line naming the folder and what \
-        differs); 70 a replication failed or a file could not be written; 130 interrupted.
+        differs) or a damaged results file; 66 an input missing; 70 a replication failed; 74 a \
+        file could not be written (or no room for the temporary file); 130 interrupted, 143 \
+        terminated. The output folder is replaced as a whole, as a run's is.
 
         Example: policysim compare Scenarios/baseline.json Scenarios/tier3.json Scenarios/h200-case-by-case.json --runs 1000
         """)
@@ -42,7 +45,7 @@ extension PolicySim {
     @Option(help: "Master seed of every scenario (default: the folders' seed, else the reference scenario's).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(help: "Worker threads, 1 to 256 (default: the number of cores).")
     var threads: Int?
 
     @Option(help: "Output folder (default: results/effects-vs-<reference>).")
@@ -56,12 +59,18 @@ extension PolicySim {
 
     func validate() throws {
       if inputs.count < 2 { throw ValidationError("expected at least two scenarios (a reference and one to compare), found \(inputs.count)") }
-      if let runs, !(1...10_000_000).contains(runs) { throw ValidationError("--runs: expected a number from 1 to 10000000, found \(runs)") }
-      if let threads, threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
+      try checkRuns(runs)
+      try checkSeed(seed)
+      if let threads, !(1...InputLimits.threads).contains(threads) {
+        throw ValidationError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
+      }
     }
 
     func run() throws {
-      Run.exitOnInterrupt()
+      try withFailureReport(seed: seed) { try compare() }
+    }
+
+    private func compare() throws {
       let started = Date()
       let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
       let loaded = try inputs.map(Self.input)
@@ -73,47 +82,36 @@ extension PolicySim {
         }
         referenceIndex = index
       }
-      let comparison = try readingResults {
-        let comparison = try PairedComparison(inputs: loaded, reference: referenceIndex, seed: seed, runs: runs)
-        try comparison.checkMetric(metric)
-        return comparison
-      }
+      let comparison = try PairedComparison(inputs: loaded, reference: referenceIndex, seed: seed, runs: runs)
+      try comparison.checkMetric(metric)
+      Signals.setSeed(comparison.seed)
+      let folderURL = URL(fileURLWithPath: out ?? "results/effects-vs-\(LoadedScenario.folderName(for: names[referenceIndex]))")
+      let chart = "effect-\(metric).svg"
+      let folder = try Effects.openFolder(folderURL, charts: [chart])  // refused before any replication runs
       let scratch = FileManager.default.temporaryDirectory
       try Self.checkSpace(CellStore.fileBytes(cells: comparison.cells, rows: comparison.runs), in: scratch)
-      let progress = ProgressBar(total: comparison.runs, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+      let progress = ProgressBar(enabled: !quiet)
+      defer { progress.finish() }
+      progress.start("comparing", total: comparison.runs, unit: "runs")
       let effects: Effects
       do {
         effects = try comparison.run(threads: threads, scratch: scratch, progress: progress.update)
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      } catch let error as PairedComparison.ReplicationFailure {
-        printError(error.description)
-        throw ExitStatus.runtimeFailure
-      } catch {
-        printError("\(scratch.path): error: temporary file: \(error.localizedDescription)")
-        throw ExitStatus.runtimeFailure
+      } catch let error as POSIXError {
+        throw IOFailure("write", scratch.path + " (the temporary store of differences)", code: error.code.rawValue)
       }
       progress.finish()
-      let folder = URL(fileURLWithPath: out ?? "results/effects-vs-\(names[referenceIndex])")
-      let chart = "effect-\(metric).svg"
-      do {
-        try effects.write(
-          to: folder, charts: [(chart, try ResultCharts.effect(of: metric, in: effects, toolVersion: PolicySim.configuration.version).svg)], inputs: comparison.manifestInputs,
-          manifest: [
-            "toolVersion": .string(PolicySim.configuration.version),
-            "threads": .number(Double(threads)),
-            "wallSeconds": .number((Date().timeIntervalSince(started) * 1000).rounded() / 1000),
-            "started": .string(ISO8601DateFormatter().string(from: started)),
-            "platform": .string("\(ProcessInfo.processInfo.operatingSystemVersionString); \(ProcessInfo.processInfo.activeProcessorCount) cores"),
-          ])
-      } catch {
-        printError("\(folder.path): error: cannot write: \(error.localizedDescription)")
-        throw ExitStatus.runtimeFailure
-      }
+      try effects.write(
+        to: folder, charts: [(chart, try ResultCharts.effect(of: metric, in: effects, toolVersion: PolicySim.configuration.version).svg)], inputs: comparison.manifestInputs,
+        manifest: [
+          "toolVersion": .string(PolicySim.configuration.version),
+          "threads": .number(Double(threads)),
+          "wallSeconds": .number((Date().timeIntervalSince(started) * 1000).rounded() / 1000),
+          "started": .string(ISO8601DateFormatter().string(from: started)),
+          "platform": .string("\(ProcessInfo.processInfo.operatingSystemVersionString); \(ProcessInfo.processInfo.activeProcessorCount) cores"),
+        ])
       guard !quiet else { return }
       print(EffectTable(effects: effects, metric: metric).text)
-      print("Wrote \(folder.path)/\(Effects.fileName), \(chart), manifest.json")
+      print("Wrote \(folderURL.path)/\(Effects.fileName), \(chart), manifest.json")
     }
 
     /// A results folder when `path` is a folder, else a scenario file (loaded and validated).
@@ -122,7 +120,7 @@ extension PolicySim {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
         return .scenario(try loadScenario(path))
       }
-      return try readingResults { try ComparisonInput.results(URL(fileURLWithPath: path)) }
+      return try ComparisonInput.results(URL(fileURLWithPath: path))
     }
 
     /// Refuses to start when the temporary file would not fit in `folder`'s file system.
@@ -130,7 +128,7 @@ extension PolicySim {
       let attributes = try? FileManager.default.attributesOfFileSystem(forPath: folder.path)
       guard let free = (attributes?[.systemFreeSize] as? NSNumber)?.int64Value, free < Int64(bytes) + (64 << 20) else { return }
       printError(String(format: "%@: error: the paired differences need %.1f GB of temporary space here, %.1f GB is free (set TMPDIR to another folder, or use fewer --runs)", folder.path, Double(bytes) / 1e9, Double(free) / 1e9))
-      throw ExitStatus.runtimeFailure
+      throw ExitStatus.ioError
     }
   }
 }

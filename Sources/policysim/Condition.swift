@@ -26,8 +26,9 @@ extension PolicySim {
         conditioned-manifest.json. Prints Kish's effective sample size and warns when it is \
         below 200. Needs runs.csv (policysim run --per-run). See docs/validation.md.
 
-        Exit status: 0 success; 64 bad arguments; 65 an invalid targets file, a missing or \
-        malformed results file, or no usable target (one line naming it).
+        Exit status: 0 success; 64 bad arguments; 65 an invalid targets file, a missing, \
+        malformed or damaged results file, or no usable target (one line naming it); 66 the \
+        targets file or folder is missing; 74 a file could not be written.
 
         Example: policysim condition results/hindcast-2024 --targets Validation/targets.json
         """)
@@ -49,35 +50,35 @@ extension PolicySim {
     @Option(help: ArgumentHelp("Folder for the outputs (default: <dir>).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(help: "Worker threads, 1 to 256 (default: the number of cores).")
     var threads: Int?
 
     func validate() throws {
       guard ISODate.parse(cutoff) != nil else { throw ValidationError("--cutoff: expected a date YYYY-MM-DD, found \"\(cutoff)\"") }
       guard defaultSigma > 0, defaultSigma <= 5 else { throw ValidationError("--default-sigma: expected a number in (0, 5], found \(defaultSigma)") }
-      if let threads, threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
+      if let threads, !(1...InputLimits.threads).contains(threads) {
+        throw ValidationError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
+      }
       if let ids, ids.split(separator: ",").isEmpty { throw ValidationError("--ids: expected comma-separated target ids, found \"\(ids)\"") }
     }
 
     func run() throws {
+      try withFailureReport { try condition() }
+    }
+
+    private func condition() throws {
       let targets = try loadTargets(input.targets)
       let folder = URL(fileURLWithPath: input.folder)
-      let outputs: ConditionedOutputs, written: [String]
       let destination = URL(fileURLWithPath: out ?? input.folder)
-      do {
-        let conditioning = try Conditioning(
-          folder: folder, targets: targets, ids: ids.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-          cutoff: cutoff, defaultSigma: defaultSigma)
-        let draws = try DrawnParameterValues(folder: folder, runs: conditioning.run.runs)
-        outputs = ConditionedOutputs(
-          conditioning, draws: draws, targets: targets, defaultSigma: defaultSigma,
-          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let charts = metrics.isEmpty ? Array(conditioning.results.metrics.prefix(1)) : metrics
-        written = try outputs.write(to: destination, charts: charts, toolVersion: PolicySim.configuration.version)
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      }
+      let conditioning = try Conditioning(
+        folder: folder, targets: targets, ids: ids.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+        cutoff: cutoff, defaultSigma: defaultSigma)
+      let draws = try DrawnParameterValues(folder: folder, runs: conditioning.run.runs)
+      let outputs = ConditionedOutputs(
+        conditioning, draws: draws, targets: targets, defaultSigma: defaultSigma,
+        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      let charts = metrics.isEmpty ? Array(conditioning.results.metrics.prefix(1)) : metrics
+      let written = try outputs.write(to: destination, charts: charts, toolVersion: PolicySim.configuration.version)
       print(outputs.report)
       if outputs.effectiveSampleSize < ConditionedOutputs.fewRuns {
         printError(String(format: "warning: the effective sample size (%.1f) is below %.0f: the conditioned statistics rest on few runs; run more replications or use fewer or looser targets", outputs.effectiveSampleSize, ConditionedOutputs.fewRuns))

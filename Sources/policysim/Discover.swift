@@ -24,11 +24,13 @@ extension PolicySim {
         scalar never reached (an empty value: the stockpile never ran out) counts as +infinity.
 
         Writes discovery.csv (one row per trajectory point and restricted parameter), \
-        discovery.svg (coverage against density) and discovery.json into --out, atomically.
+        discovery.svg (coverage against density) and discovery.json into --out, committed \
+        together (the folder's other files are kept).
 
         Exit status: 0 success (also when no box reaches the threshold); 64 bad arguments or \
         --where expression; 65 a missing or malformed file, metric or date, or a condition no \
-        run or every run meets; 70 a file could not be written.
+        run or every run meets, or a damaged results file; 66 the folder is missing; 74 a file \
+        could not be written.
 
         Example: policysim discover results/tier3 --where 'capacity_h100e@2027-12-31 > 2000000'
         """)
@@ -72,9 +74,13 @@ extension PolicySim {
     }
 
     func run() throws {
+      try withFailureReport { try discover() }
+    }
+
+    private func discover() throws {
       let condition = OutcomeCondition(parsing: self.condition)!
       let results = URL(fileURLWithPath: folder)
-      let data = try readingResults { try DiscoveryData(folder: results, condition: condition) }
+      let data = try DiscoveryData(folder: results, condition: condition)
       let hits = data.interesting.lazy.filter { $0 }.count
       guard hits > 0, hits < data.interesting.count else {
         printError("\(folder): error: \(hits == 0 ? "no" : "every") run meets \(condition) (\(hits) of \(data.interesting.count)); nothing to tell apart")
@@ -89,14 +95,9 @@ extension PolicySim {
         throw ValidationError(error.description)
       }
       let target = out.map { URL(fileURLWithPath: $0) } ?? results
-      do {
-        try discovery.write(to: target, manifest: [
-          "toolVersion": .string(PolicySim.configuration.version), "resultsFolder": .string(results.path),
-        ])
-      } catch {
-        printError("\(target.path): error: cannot write: \(error.localizedDescription)")
-        throw ExitStatus.runtimeFailure
-      }
+      try discovery.write(to: target, manifest: [
+        "toolVersion": .string(PolicySim.configuration.version), "resultsFolder": .string(results.path),
+      ])
       print(DiscoveryReport(discovery: discovery).text)
       print("Wrote \(target.path)/\(Discovery.files.table), \(Discovery.files.chart), \(Discovery.files.manifest)")
     }

@@ -15,7 +15,8 @@ extension PolicySim {
         move together. The compare notebook reads any number of run folders and at most one \
         folder of policysim compare (with effects.csv).
 
-        Exit status: 0 success; 64 bad arguments; 65 a folder or file is missing.
+        Exit status: 0 success; 64 bad arguments; 65 a results file is missing or damaged; \
+        66 a folder is missing; 74 the notebook cannot be written.
 
         Example: policysim export-notebook results/tier3 results/baseline --out compare.ipynb
         """)
@@ -37,15 +38,17 @@ extension PolicySim {
     }
 
     func run() throws {
+      try withFailureReport { try export() }
+    }
+
+    private func export() throws {
       let urls = folders.map { URL(fileURLWithPath: $0) }
       let kind = self.kind ?? (urls.count > 1 || Self.holds(urls[0], Effects.fileName) ? .compare : Self.holds(urls[0], "points.csv") ? .sweep : .run)
       let comparisons = kind == .compare ? urls.filter { Self.holds($0, Effects.fileName) } : []
       if comparisons.count > 1 {
         throw ValidationError("--kind compare reads one folder of policysim compare, found \(comparisons.count) with \(Effects.fileName)")
       }
-      try readingResults {
-        for url in urls { try Self.check(url, holds: comparisons.contains(url) ? nil : kind) }
-      }
+      for url in urls { try Self.check(url, holds: comparisons.contains(url) ? nil : kind) }
       let file = out.map { URL(fileURLWithPath: $0) } ?? urls[0].appendingPathComponent("\(kind.rawValue).ipynb")
       let relative = { (url: URL) in url.path(relativeTo: file.deletingLastPathComponent()) }
       let notebook = kind.notebook(results: urls.filter { !comparisons.contains($0) }.map(relative), effects: comparisons.first.map(relative))
@@ -62,9 +65,8 @@ extension PolicySim {
     /// `kind` folder, or of a policysim compare folder when `kind` is nil.
     private static func check(_ folder: URL, holds kind: AnalysisNotebook?) throws {
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-        throw ResultsError(folder.path, "no such folder")
-      }
+      let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder)
+      guard exists, isFolder.boolValue else { throw IOFailure("read", folder.path, code: exists ? ENOTDIR : ENOENT) }
       switch kind {
       case .run?, .compare?:
         _ = try RunResults(folder: folder)

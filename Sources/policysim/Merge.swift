@@ -13,7 +13,12 @@ extension PolicySim {
         differing manifest field is named), unfinished shards, a point present twice, and \
         missing points.
 
-        Exit status: 0 success; 64 bad arguments; 65 the folders cannot be merged.
+        Each shard's points.csv and results.csv are first checked against the size and \
+        SHA-256 its manifest.json records.
+
+        Exit status: 0 success; 64 bad arguments; 65 the folders cannot be merged (different \
+        sweeps, unfinished or damaged shards); 66 a folder is missing; 74 an output could not \
+        be written.
 
         Example: policysim merge results/tier3-sweep/shard-*-of-4 --out results/tier3-sweep
         """)
@@ -29,12 +34,9 @@ extension PolicySim {
     }
 
     func run() throws {
-      do {
+      try withFailureReport {
         let merged = try SweepMerge.merge(folders.map(URL.init(fileURLWithPath:)), into: URL(fileURLWithPath: out))
         print("Merged \(merged.points) points from \(merged.folders) folders into \(out)/points.csv, results.csv, manifest.json")
-      } catch let error as SweepOutputError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
       }
     }
   }

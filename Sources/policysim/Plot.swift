@@ -17,8 +17,11 @@ extension PolicySim {
         (default metric capacity_h100e), named compare-<metric>.svg. --out names the file \
         when there is one chart, else the folder. Every file is written atomically.
 
-        Exit status: 0 success; 64 bad arguments; 65 a folder, file or metric is missing or \
-        malformed (one line naming it).
+        Every results file read is first checked against the size and SHA-256 that \
+        manifest.json records.
+
+        Exit status: 0 success; 64 bad arguments; 65 a file or metric is missing, malformed \
+        or damaged (one line naming it); 66 a folder is missing; 74 a chart cannot be written.
 
         Example: policysim plot results/tier3 --compare results/baseline --out docs/tier3-vs-baseline.svg
         """)
@@ -36,11 +39,13 @@ extension PolicySim {
     var out: String?
 
     func run() throws {
-      let (primary, charts) = try readingResults {
-        let primary = try RunResults(folder: URL(fileURLWithPath: folder))
-        let compared = try others.map { try RunResults(folder: URL(fileURLWithPath: $0)) }
-        return (primary, try self.charts(primary: primary, compared: compared))
-      }
+      try withFailureReport { try draw() }
+    }
+
+    private func draw() throws {
+      let primary = try RunResults(folder: URL(fileURLWithPath: folder))
+      let compared = try others.map { try RunResults(folder: URL(fileURLWithPath: $0)) }
+      let charts = try self.charts(primary: primary, compared: compared)
       let files: [URL]
       if let out, out.hasSuffix(".svg") {
         guard charts.count == 1 else {

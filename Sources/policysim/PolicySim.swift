@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PolicySimIO
 
 /// The `policysim` command: export-control and supply-chain scenarios for China's AI compute.
 @main
@@ -24,9 +26,12 @@ struct PolicySim: ParsableCommand {
       Validation against published estimates: policysim score and policysim condition \
       (docs/validation.md).
 
-      Exit status (every subcommand): 0 success; 64 bad arguments; 65 invalid scenario or \
-      targets file, or a results folder that cannot be used; 70 a run failed or a file could not be
-      written; 130 interrupted.
+      Exit status (every subcommand): 0 success; 64 bad arguments or options; 65 invalid \
+      scenario, spec or results (every problem printed, one line each); 66 an input file or \
+      folder missing or unreadable; 70 a replication failed (one line naming it and the seed) \
+      or an internal error; 74 an output could not be written (full disk, read-only folder, \
+      --out naming a file); 130 interrupted by Ctrl-C, 143 by SIGTERM. Every failure is one \
+      line on stderr and leaves no temporary file.
       """,
     version: "0.1.0",
     subcommands: [
@@ -34,4 +39,21 @@ struct PolicySim: ParsableCommand {
       Plot.self, ExportNotebook.self, Score.self, Condition.self,
     ]
   )
+
+  /// ArgumentParser's `main`, except that a usage error is one line, `Error: <message>` (exit
+  /// 64), without the usage text that would follow it: every refusal of policysim is one line.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        printError(("Error: " + message(for: error)).oneLine)
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -2,12 +2,22 @@ import ArgumentParser
 import Foundation
 import PolicySimIO
 
-/// Exit statuses shared by every subcommand (documented in each command's help).
+/// Exit statuses shared by every subcommand (documented in README and `policysim --help`),
+/// after sysexits.h.
 enum ExitStatus {
-  /// The scenario (or a spec) is invalid; every problem was printed.
+  /// A bad argument or option (EX_USAGE); ArgumentParser's own for `ValidationError`.
+  static let usage = ExitCode(64)
+  /// The scenario, a spec or a results folder is invalid or damaged (EX_DATAERR); every
+  /// problem was printed.
   static let invalidInput = ExitCode(65)
-  /// A replication or an output failed while running.
+  /// An input file or folder is missing or cannot be opened (EX_NOINPUT).
+  static let noInput = ExitCode(66)
+  /// A replication failed, or an internal error (EX_SOFTWARE).
   static let runtimeFailure = ExitCode(70)
+  /// An output could not be written: full disk, read-only folder, --out naming a file (EX_IOERR).
+  static let ioError = ExitCode(74)
+  /// Ended by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal number.
+  static let interrupted: Int32 = 130, terminated: Int32 = 143
 }
 
 /// Parses `--set PATH=VALUE` arguments; a value that is not JSON is taken as a string.
@@ -24,26 +34,13 @@ func parseOverrides(_ arguments: [String]) throws -> [(JSONPath, JSONValue)] {
 }
 
 /// Loads and validates a scenario; on any problem prints every issue to stderr, one line
-/// each, and exits with ``ExitStatus/invalidInput``.
+/// each, and exits with ``ExitStatus/invalidInput`` (or ``ExitStatus/noInput`` when the file
+/// cannot be read).
 func loadScenario(_ file: String, overrides: [(JSONPath, JSONValue)] = []) throws -> LoadedScenario {
   do {
     return try LoadedScenario(file: file, overrides: overrides)
-  } catch let issues as ScenarioIssues {
-    printError(issues.description)
-  } catch let issue as ScenarioIssue {
-    printError(issue.description)
-  }
-  throw ExitStatus.invalidInput
-}
-
-/// `body`'s result; a ``ResultsError`` from it (a results folder or file that cannot be read)
-/// is printed, one line, and ends the command with ``ExitStatus/invalidInput``.
-func readingResults<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let error as ResultsError {
-    printError(error.description)
-    throw ExitStatus.invalidInput
+  } catch {
+    throw reported(error)
   }
 }
 

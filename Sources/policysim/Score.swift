@@ -18,12 +18,13 @@ extension PolicySim {
         reason. Targets that calibrated an input are shown apart and never counted.
 
         Needs runs.csv (policysim run --per-run). Writes score.csv and then \
-        score-manifest.json into --out, each atomically, and prints a table ending with \
+        score-manifest.json into --out, committed together, and prints a table ending with \
         "N of M independent targets inside the 90% band". --markdown also writes the report \
         as a Markdown document (docs/hindcast.md is one: make hindcast).
 
         Exit status: 0 success; 64 bad arguments; 65 an invalid targets file (every problem \
-        printed, one line each, as for scenarios) or a missing or malformed results file.
+        printed, one line each, as for scenarios) or a missing, malformed or damaged results \
+        file; 66 the targets file or folder is missing; 74 a file could not be written.
 
         Example: policysim score results/hindcast-2024 --targets Validation/targets.json
         """)
@@ -37,14 +38,12 @@ extension PolicySim {
     var markdown: String?
 
     func run() throws {
+      try withFailureReport { try score() }
+    }
+
+    private func score() throws {
       let targets = try loadTargets(input.targets)
-      let report: ScoreReport
-      do {
-        report = try ScoreReport(folder: URL(fileURLWithPath: input.folder), targets: targets)
-      } catch let error as ResultsError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
-      }
+      let report = try ScoreReport(folder: URL(fileURLWithPath: input.folder), targets: targets)
       let version = PolicySim.configuration.version
       let destination = URL(fileURLWithPath: out ?? input.folder)
       try report.write(to: destination, toolVersion: version)
@@ -55,13 +54,8 @@ extension PolicySim {
   }
 }
 
-/// Loads and checks a targets file; on any problem prints every issue to stderr, one line
-/// each, and exits with ``ExitStatus/invalidInput``.
+/// Loads and checks a targets file.
+/// - Throws: ``ScenarioIssues`` (every problem, one line each: exit 65), ``IOFailure`` (66).
 func loadTargets(_ file: String) throws -> ValidationTargets {
-  do {
-    return try ValidationTargets(file: file)
-  } catch let issues as ScenarioIssues {
-    printError(issues.description)
-    throw ExitStatus.invalidInput
-  }
+  try ValidationTargets(file: file)
 }

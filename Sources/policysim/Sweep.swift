@@ -21,9 +21,13 @@ extension PolicySim {
         into --out/shard-K-of-N; combine the shards with policysim merge. A Slurm array job \
         script ships in cluster/sweep.sbatch (see docs/sweeps.md).
 
+        Designs are limited to 1,000,000 points; a sweep whose estimated memory is above 8 GiB \
+        or whose files are above 16 GiB is refused unless --force.
+
         Exit status: 0 success; 64 bad arguments; 65 invalid scenario or spec (every problem \
-        printed, one line each) or an --out holding another sweep's journal; 70 a point failed; \
-        130 interrupted (finished points are kept in the journal).
+        printed, one line each), an --out holding another sweep's journal, or a damaged \
+        journal; 66 the scenario or spec cannot be read; 70 a point failed; 74 an output could \
+        not be written; 130 interrupted, 143 on SIGTERM (finished points are kept in the journal).
 
         Example: policysim sweep Scenarios/tier3.json --spec Scenarios/sweeps/seizure-by-wafers.json --runs 200
         """)
@@ -34,10 +38,10 @@ extension PolicySim {
     @Option(help: "The sweep spec file (JSON).", completion: .file(extensions: ["json"]))
     var spec: String
 
-    @Option(help: "Replications per point (default: the spec's runs, else the scenario's).")
+    @Option(help: "Replications per point, 1 to 10,000,000 (default: the spec's runs, else the scenario's).")
     var runs: Int?
 
-    @Option(help: "Master seed (default: the spec's seed, else the scenario's).")
+    @Option(help: "Master seed, 0 to 2^53 - 1 (default: the spec's seed, else the scenario's).")
     var seed: UInt64?
 
     @Option(help: "Output folder (default: results/<scenario name>-sweep).", completion: .directory)
@@ -49,59 +53,70 @@ extension PolicySim {
     @Option(help: ArgumentHelp("The number of shards, when the shard index comes from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX (default: POLICYSIM_SHARDS).", valueName: "N"))
     var shards: Int?
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(help: "Worker threads, 1 to 256 (default: the number of cores).")
     var threads: Int?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value for every point, as with run. Repeatable.", valueName: "path=value"))
     var overrides: [String] = []
 
+    @Flag(help: "Run even when the estimated memory or output size is above the limits.")
+    var force = false
+
     @Flag(help: "No progress bar and no summary line.")
     var quiet = false
 
     func validate() throws {
-      if let runs, runs < 1 { throw ValidationError("--runs: expected a number >= 1, found \(runs)") }
-      if let threads, threads < 1 { throw ValidationError("--threads: expected a number >= 1, found \(threads)") }
+      try checkRuns(runs)
+      try checkSeed(seed)
+      if let threads, !(1...InputLimits.threads).contains(threads) {
+        throw ValidationError("--threads: expected a number in [1, \(InputLimits.threads)], found \(threads)")
+      }
       _ = try resolvedShard()
       _ = try parseOverrides(overrides)
     }
 
-    /// The shard to run; when options and environment do not determine one, a one-line error
-    /// and exit 64.
+    /// The shard to run.
+    /// - Throws: `ValidationError` (one line, exit 64) when options and environment do not
+    ///   determine one.
     private func resolvedShard() throws -> Shard {
       do {
         return try ShardAssignment.resolve(option: shard, shards: shards, environment: ProcessInfo.processInfo.environment)
       } catch {
-        printError("Error: \(error)")
-        throw ExitCode.validationFailure
+        throw ValidationError("\(error)")
       }
     }
 
     func run() throws {
-      Run.exitOnInterrupt()
+      try withFailureReport(seed: seed) { try sweep() }
+    }
+
+    private func sweep() throws {
       let shard = try resolvedShard()
-      let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+      let threads = self.threads ?? min(ProcessInfo.processInfo.activeProcessorCount, InputLimits.threads)
       let overrides = try parseOverrides(self.overrides)
       let loaded = try loadScenario(scenario, overrides: overrides)
-      let sweepSpec: SweepSpec
-      do {
-        sweepSpec = try SweepSpec(file: spec, scenario: loaded)
-      } catch let issues as ScenarioIssues {
-        printError(issues.description)
-        throw ExitStatus.invalidInput
-      }
+      let sweepSpec = try SweepSpec(file: spec, scenario: loaded)
       sweepSpec.warnings.forEach(printError)
       let plan = try SweepPlan(spec: sweepSpec, scenario: loaded, seed: seed, runs: runs, toolVersion: PolicySim.configuration.version)
-      var folder = URL(fileURLWithPath: out ?? "results/\(loaded.name)-sweep")
+      Signals.setSeed(plan.seed)
+      let estimate = ResourceEstimate.sweep(
+        points: plan.points.count, parameters: sweepSpec.parameters.count, runs: plan.runs, months: loaded.model.months,
+        metrics: loaded.metricNames.count, rows: sweepSpec.metrics.count * sweepSpec.dates.count)
+      if !force, let excess = estimate.excess {
+        throw ValidationError("sweep of \(plan.points.count) points x \(plan.runs) runs: \(excess); use fewer points or runs, or --force")
+      }
+      var folder = URL(fileURLWithPath: out ?? "results/\(loaded.folderName)-sweep")
       if shard != .whole { folder.appendPathComponent("shard-\(shard.index)-of-\(shard.count)") }
-      let progress = ProgressBar(total: shard.points(among: plan.points.count).count, enabled: !quiet && isatty(STDERR_FILENO) == 1, unit: "points")
+      let progress = ProgressBar(enabled: !quiet)
+      defer { progress.finish() }
+      progress.start("sweeping", total: shard.points(among: plan.points.count).count, unit: "points")
       let started = Date()
       let counts: (resumed: Int, ran: Int)
       do {
         counts = try plan.run(shard: shard, into: folder, threads: threads) { done, _ in progress.update(done) }
-      } catch let error as SweepJournalError {
-        printError(error.description)
-        throw ExitStatus.invalidInput
       } catch let error as SweepPointError {
+        progress.finish()
+        if let failure = error.underlying as? IOFailure { throw failure }
         printError("\(scenario): error: \(error)")
         throw error.isInvalidInput ? ExitStatus.invalidInput : ExitStatus.runtimeFailure
       }

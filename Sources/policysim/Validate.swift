@@ -11,7 +11,8 @@ extension PolicySim {
         reference, and prints all problems found in one pass, e.g.
           Scenarios/x.json: error: at $.domestic.maximumYield: expected a fraction in [0, 1], found 1.7
 
-        Exit status: 0 when every file is valid; 65 when any is not.
+        Exit status: 0 when every file is valid; 65 when any is not; 66 when a file cannot be \
+        read.
 
         Example: policysim validate Scenarios/*.json
         """)
@@ -28,19 +29,23 @@ extension PolicySim {
     }
 
     func run() throws {
-      let overrides = try parseOverrides(self.overrides)
-      var invalid = 0
-      for file in scenarios {
-        do {
-          let loaded = try loadScenario(file, overrides: overrides)
-          print("\(file): ok (\(loaded.name), \(loaded.model.months) months)")
-        } catch {
-          invalid += 1
+      try withFailureReport {
+        let overrides = try parseOverrides(self.overrides)
+        var invalid = 0, unreadable = 0
+        for file in scenarios {
+          do {
+            let loaded = try loadScenario(file, overrides: overrides)
+            print("\(file): ok (\(loaded.name), \(loaded.model.months) months)")
+          } catch let exit as ExitCode where exit.rawValue == ExitStatus.noInput.rawValue {
+            unreadable += 1
+          } catch {
+            invalid += 1
+          }
         }
-      }
-      if invalid > 0 {
-        printError("\(invalid) of \(scenarios.count) scenario files invalid")
-        throw ExitStatus.invalidInput
+        if invalid + unreadable > 0 {
+          printError("\(invalid + unreadable) of \(scenarios.count) scenario files invalid" + (unreadable > 0 ? " (\(unreadable) unreadable)" : ""))
+          throw unreadable > 0 ? ExitStatus.noInput : ExitStatus.invalidInput
+        }
       }
     }
   }

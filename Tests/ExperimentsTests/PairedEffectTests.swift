@@ -55,7 +55,7 @@ func cellStoreStatistics() throws {
 
 private struct Failure: Error, Equatable { let index: Int }
 
-@Test("parallelForEach runs every index once and throws the lowest failing index's error", arguments: [1, 2, 5])
+@Test("parallelForEach runs every index up to the lowest failing one once, no index twice, and throws that index's error", arguments: [1, 2, 5])
 func parallelForEachFailures(threads: Int) {
   let lock = NSLock()
   nonisolated(unsafe) var visits = [Int](repeating: 0, count: 500)
@@ -65,5 +65,8 @@ func parallelForEachFailures(threads: Int) {
       if index == 37 || index == 411 || index == 120 { throw Failure(index: index) }
     }
   }
-  #expect(visits == [Int](repeating: 1, count: 500))
+  #expect(visits[...37] == [Int](repeating: 1, count: 38)[...])
+  #expect(visits.allSatisfy { $0 <= 1 })
+  // One worker stops after the chunk of 16 that holds the failure.
+  if threads == 1 { #expect(visits[48...].allSatisfy { $0 == 0 }) }
 }

@@ -45,6 +45,6 @@ func metricCompletion() throws {
 @Test("sweep --help says the thread default in words, not this machine's core count")
 func threadsHelp() throws {
   let help = try runPolicySim(["sweep", "--help"])
-  #expect(help.stdout.contains("--threads <threads>     Worker threads (default: the number of cores).\n"))
+  #expect(help.stdout.contains("--threads <threads>     Worker threads, 1 to 256 (default: the number of\n                          cores).\n"))
   #expect(!help.stdout.contains("(default: \(ProcessInfo.processInfo.activeProcessorCount))"))
 }

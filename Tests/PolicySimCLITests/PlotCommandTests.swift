@@ -130,7 +130,7 @@ func metricCharts() throws {
   }
 }
 
-@Test("bad input: one line naming the problem, exit 65, nothing written")
+@Test("bad input: one line naming the problem, exit 65 (66 for a missing folder), nothing written")
 func plotBadInput() throws {
   let folder = try results("tier3")
   let typo = try runPolicySim(["plot", folder.path, "--metric", "capacity_h100"])
@@ -142,12 +142,12 @@ func plotBadInput() throws {
   #expect(oneFileForThree.status == 64)
   #expect(oneFileForThree.stderr.hasPrefix("Error: --out \(folder.path)/all.svg names one file, but there are 3 charts (capacity.svg, capacity-by-source.svg, depletion.svg); give a folder\n"))
   let missing = try runPolicySim(["plot", "/nonexistent/results"])
-  #expect(missing.status == 65)
-  #expect(missing.stderr == "/nonexistent/results: error: no such folder (write one with: policysim run SCENARIO --out /nonexistent/results)\n")
+  #expect(missing.status == 66)
+  #expect(missing.stderr == "policysim: cannot read /nonexistent/results: No such file or directory\n")
   try FileManager.default.removeItem(at: folder.appendingPathComponent("summary.csv"))
   let noSummary = try runPolicySim(["plot", folder.path])
   #expect(noSummary.status == 65)
-  #expect(noSummary.stderr == "\(folder.path): error: no summary.csv here (expected the output folder of policysim run)\n")
+  #expect(noSummary.stderr == "\(folder.path): error: no summary.csv here, though manifest.json records it; rerun the command that wrote \(folder.path)\n")
 }
 
 @Test("export-notebook binds the notebook to the folder, relative to where it is written")
@@ -170,8 +170,8 @@ func exportNotebook() throws {
   #expect(try parameters(tier3.appendingPathComponent("run.ipynb")).hasSuffix("RESULTS = \".\""))
   #expect(try parameters(compareFile).contains("RESULTS = [\n    \"../tier3\",\n    \"../baseline\",\n]"))
   let missing = try runPolicySim(["export-notebook", "/nonexistent/results", "--kind", "sweep"])
-  #expect(missing.status == 65)
-  #expect(missing.stderr == "/nonexistent/results: error: no such folder\n")
+  #expect(missing.status == 66)
+  #expect(missing.stderr == "policysim: cannot read /nonexistent/results: No such file or directory\n")
   let twoForRun = try runPolicySim(["export-notebook", tier3.path, baseline.path, "--kind", "run"])
   #expect(twoForRun.status == 64)
 }

@@ -19,8 +19,15 @@ private func syntheticResults(
   try summary.write(to: folder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
   try "run,seed,metric,value\n0,1,stockpile_depleted_day,31\n1,1,stockpile_depleted_day,\n1,1,capacity_h100e_end,5\n"
     .write(to: folder.appendingPathComponent("scalars.csv"), atomically: true, encoding: .utf8)
-  try manifest.write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+  try writeManifest(folder, manifest)
   return folder
+}
+
+/// Writes manifest.json from `json` plus the files table of summary.csv and scalars.csv as they are.
+private func writeManifest(_ folder: URL, _ json: String) throws {
+  guard case .object(var manifest) = try JSONValue.parse(Data(json.utf8)) else { return }
+  manifest["files"] = FileRecord.table(try ["summary.csv", "scalars.csv"].map { try FileRecord.measuring(folder.appendingPathComponent($0)) })
+  try JSONValue.object(manifest).canonicalText.write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
 }
 
 @Test("results are read whatever metrics summary.csv holds, in file order")
@@ -75,6 +82,77 @@ func depletionHistogram() throws {
 func metricDescriptions(metric: String, title: String, unit: String) {
   let description = MetricDescription(metric)
   #expect(description.title == title && description.unit == unit)
+}
+
+/// A synthetic folder with `damage` applied to one file and the manifest re-recorded to match,
+/// so that only the content checks (not the hashes) can catch it.
+private func damagedResults(_ file: String, _ damage: (String) -> String) throws -> URL {
+  let folder = try syntheticResults()
+  let url = folder.appendingPathComponent(file)
+  try damage(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+  if file != "manifest.json" {
+    try writeManifest(folder, #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01","end":"2026-03-31"}}"#)
+  }
+  return folder
+}
+
+@Test(
+  "damaged or hand-edited results are refused in one line naming the file, never trapping",
+  arguments: [
+    ("summary.csv", "nan", "expected a finite number of magnitude at most 1e300 in p50, found \"nan\""),
+    ("summary.csv", "1e999", "expected a finite number of magnitude at most 1e300 in p50, found \"1e999\""),
+    ("summary.csv", "max", "expected a finite number of magnitude at most 1e300 in p50, found \"1.7976931348623157e308\""),
+    ("summary.csv", "quantiles", "expected quantiles in order, p05 <= p25 <= p50 <= p75 <= p95, found 80, 1e+25, 100, 110, 120"),
+    ("summary.csv", "order", "expected dates in increasing order for capacity_h100e, found 2026-02-28 after 2026-04-30"),
+    ("summary.csv", "year", "expected a date YYYY-MM-DD from 1900-01-01 to 2299-12-31, found \"9999-12-31\""),
+    ("scalars.csv", "day", "expected a day in [0, 120] or nothing, found \"1e300\""),
+    ("manifest.json", "start", "at $.resolvedScenario.start: expected a date from 1900-01-01 to 2299-12-31, found \"9999-12-31\""),
+    ("manifest.json", "runs", "at $.runs: expected a whole number in [1, 10000000], found 1e+300"),
+  ])
+func damagedFolder(file: String, damage: String, message: String) throws {
+  let folder = try damagedResults(file) { text in
+    switch damage {
+    case "nan": return text.replacingOccurrences(of: ",100.0,110.0,120.0\n", with: ",nan,110.0,120.0\n")
+    case "1e999": return text.replacingOccurrences(of: ",100.0,110.0,120.0\n", with: ",1e999,110.0,120.0\n")
+    case "max": return text.replacingOccurrences(of: ",100.0,110.0,120.0\n", with: ",1.7976931348623157e308,110.0,120.0\n")
+    case "quantiles": return text.replacingOccurrences(of: ",80.0,90.0,100.0,110.0,120.0\n", with: ",80.0,1e25,100.0,110.0,120.0\n")
+    case "order": return text.replacingOccurrences(of: "2026-01-31", with: "2026-04-30")
+    case "year": return text.replacingOccurrences(of: "2026-03-31", with: "9999-12-31")
+    case "day": return text.replacingOccurrences(of: "stockpile_depleted_day,31", with: "stockpile_depleted_day,1e300")
+    case "start": return text.replacingOccurrences(of: "\"start\":\"2026-01-01\"", with: "\"start\":\"9999-12-31\"")
+    default: return text.replacingOccurrences(of: "\"runs\":2", with: "\"runs\":1e300")
+    }
+  }
+  do {
+    _ = try RunResults(folder: folder)
+    Issue.record("expected an error for \(damage)")
+  } catch let error as ResultsError {
+    #expect(error.description.contains(message), "\(error.description)")
+    #expect(!error.description.contains("\n"))
+  }
+}
+
+@Test("a results file that differs from its manifest record (cut mid-line) is refused")
+func truncatedFileRefused() throws {
+  let folder = try syntheticResults()
+  let summary = folder.appendingPathComponent("summary.csv")
+  let text = try String(contentsOf: summary, encoding: .utf8)
+  try String(text.dropLast(7)).write(to: summary, atomically: true, encoding: .utf8)
+  do {
+    _ = try RunResults(folder: folder)
+    Issue.record("expected an error")
+  } catch let error as ResultsError {
+    #expect(error.description.hasPrefix("\(summary.path): error: damaged or replaced: \(text.utf8.count - 7) bytes with SHA-256 "))
+    #expect(error.description.hasSuffix("; rerun the command that wrote it"))
+  }
+}
+
+@Test("a manifest without the files table (an older policysim) is refused, naming the remedy")
+func manifestWithoutHashes() throws {
+  let folder = try syntheticResults()
+  try #"{"scenarioName":"x","runs":2,"seed":1,"resolvedScenario":{"start":"2026-01-01"}}"#
+    .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+  #expect(throws: ResultsError.self) { try RunResults(folder: folder) }
 }
 
 @Test("a results folder's metric names come from its files: a run's summary.csv, a sweep's manifest")

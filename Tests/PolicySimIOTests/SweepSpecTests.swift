@@ -64,3 +64,26 @@ func gridAndDesignErrors() throws {
   }
   #expect(design?.issues.map(\.message) == [#"expected one of grid, lhs, sobol, saltelli, found "sobel"; did you mean "sobol"?"#])
 }
+
+@Test(
+  "designs above 1,000,000 points are refused before any point is placed",
+  arguments: [
+    (#"{"design": "lhs", "points": 1e9, "parameters": [{"path": "$.fleet.failureRatePerYear", "range": {"min": 0.01, "max": 0.1}}]}"#,
+     "at $.points: expected at most 1000000 points, found 1000000000"),
+    (#"{"design": "grid", "parameters": [{"path": "$.fleet.failureRatePerYear", "range": {"min": 0.01, "max": 0.1, "levels": 1e9}}]}"#,
+     "at $.parameters[0].range.levels: expected at most 1000000 levels, found 1000000000"),
+    (#"{"design": "grid", "parameters": [{"path": "$.fleet.failureRatePerYear", "range": {"min": 0.01, "max": 0.1, "levels": 1000}}, {"path": "$.demand.growthAfterLastAnchor", "range": {"min": 1, "max": 2, "levels": 1001}}]}"#,
+     "at $.parameters: expected a grid of at most 1000000 points, found 1001000 combinations of values"),
+    (#"{"design": "saltelli", "points": 1e12, "parameters": [{"path": "$.fleet.failureRatePerYear", "range": {"min": 0.01, "max": 0.1}}]}"#,
+     "at $.points: expected a saltelli base of at most 333333 (points × (parameters + 2) at most 1000000), found 1000000000000"),
+  ])
+func designSizeLimit(json: String, message: String) throws {
+  let started = Date()
+  do {
+    _ = try spec(json)
+    Issue.record("expected a refusal")
+  } catch let issues as ScenarioIssues {
+    #expect(issues.issues.map { "at \($0.path?.description ?? ""): \($0.message)" } == [message])
+  }
+  #expect(Date().timeIntervalSince(started) < 5)
+}

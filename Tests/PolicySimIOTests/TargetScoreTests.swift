@@ -140,7 +140,10 @@ func largeRuns() throws {
       }
     }
   }
-  let results = try PerRunValues.read(folder: folder(runs: String(text.dropLast())))  // no final newline
+  let results = try PerRunValues.read(folder: folder(runs: text))
   #expect(results.runs == 1_000 && results.metrics.count == 3)
+  // policysim ends every line, so a last line without its newline was cut (a value "12.5" cut
+  // to "12" would read as a number).
+  #expect(throws: ResultsError.self) { try PerRunValues.read(folder: folder(runs: String(text.dropLast()))) }
   #expect(results.value(run: 999, date: 3, metric: 2) == 999 * 1.5 + 3.25)
 }

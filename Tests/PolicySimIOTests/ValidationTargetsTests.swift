@@ -129,8 +129,8 @@ func fileLevelProblems() {
   do {
     _ = try ValidationTargets(file: "/nonexistent/targets.json")
     Issue.record("a missing file must throw")
-  } catch let issues as ScenarioIssues {
-    #expect(issues.description == "/nonexistent/targets.json: error: cannot read the file (missing or not readable)")
+  } catch let failure as IOFailure {
+    #expect(failure.description == "policysim: cannot read /nonexistent/targets.json: No such file or directory" && failure.isMissingInput)
   } catch {
     Issue.record("\(error)")
   }
