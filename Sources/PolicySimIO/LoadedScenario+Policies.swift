@@ -21,10 +21,6 @@ enum PolicyKind: String, CaseIterable {
 
 /// Decoding of the `policies` list: dated changes of the export regime.
 extension LoadedScenario {
-  /// Each policy kind's JSON name with the keys it requires and the ones it may add.
-  static var policyKinds: [(key: String, value: (required: [String], optional: [String]))] {
-    PolicyKind.allCases.map { ($0.rawValue, $0.keys) }
-  }
   static let classificationRules = ["oct2022": ClassificationRule.october2022, "oct2023": .october2023]
 
   static func decodePolicies(_ value: JSONValue?, reader: inout ScenarioReader) -> [PolicyEvent] {

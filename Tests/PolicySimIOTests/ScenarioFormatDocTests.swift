@@ -138,7 +138,7 @@ func schemaVersionMatches() throws {
 func policyKindsMatch() throws {
   let text = try formatDoc()
   let documented = documentedKeyPaths(text)
-  for (kind, keys) in LoadedScenario.policyKinds {
+  for (kind, keys) in PolicyKind.allCases.map({ ($0.rawValue, $0.keys) }) {
     #expect(text.contains("\n| `\(kind)` |"), "no effect row for policy kind \(kind)")
     for key in keys.required + keys.optional {
       #expect(documented.contains("policies[].\(key)"), "no row for `\(key)` of policy kind \(kind)")
