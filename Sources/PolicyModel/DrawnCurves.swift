@@ -8,8 +8,9 @@ enum Days {
 }
 
 /// A drawn ``BoundedGrowth``: from its anchor on, logistic growth toward the ceiling; before it,
-/// the level discounted at the growth rate, X₀·g^t (t < 0 in years). The ceiling bounds the future
-/// only, so a higher ceiling never changes the years before the sourced level.
+/// the level discounted at the growth rate, X₀·g^t (t < 0 in years), below the level whenever
+/// g ≥ 1, so a higher ceiling never changes the years before the sourced level; a decline (g < 1)
+/// run backwards is still capped at the ceiling.
 struct GrowthCurve {
   var level: Double, anchorDay: Double, growthPerYear: Double, ceiling: Double
 
@@ -18,10 +19,7 @@ struct GrowthCurve {
     guard level < ceiling else { return ceiling }
     let years = (day - anchorDay) / Days.perYear
     let growth = max(growthPerYear, 1e-9)
-    guard years >= 0 else {
-      let past = level * pow(growth, years)
-      return past.isFinite ? past : 0
-    }
+    guard years >= 0 else { return min(ceiling, level * pow(growth, years)) }
     let factor = pow(growth, -years)
     guard factor.isFinite else { return 0 }
     return ceiling / (1 + (ceiling / level - 1) * factor)

@@ -61,6 +61,10 @@ func boundedGrowth() {
     #expect(abs(bounded.value(atDay: 400 - 365.25) - 30_000 / 1.6) < 1e-6)
     #expect(bounded.value(atDay: 0) == 30_000 * pow(1.6, -400 / 365.25))
   }
+  // A decline run backwards grows into the past; the ceiling still bounds it, even for a
+  // factor that overflows.
+  #expect(GrowthCurve(level: 30_000, anchorDay: 0, growthPerYear: 0.01, ceiling: 50_000).value(atDay: -36_525) == 50_000)
+  #expect(GrowthCurve(level: 30_000, anchorDay: 0, growthPerYear: 0, ceiling: 50_000).value(atDay: -365.25) == 50_000)
 }
 
 @Test("the product mix ramps a new product in and keeps the shares summing to 1")
